@@ -13,9 +13,9 @@ CORPUS="$TESTS/../corpus"
 # Compare a file with an expected file; on a difference show both as bytes.
 same_bytes() {
 	if ! cmp -s "$1" "$2"; then
-		echo "--- expected ($1)"; od -c "$1" | head -40
-		echo "--- got ($2)"; od -c "$2" | head -40
-		diff -u "$1" "$2" | head -60
+		echo "--- expected ($1)"; od -c "$1" | head -20
+		echo "--- got ($2)"; od -c "$2" | head -20
+		diff -u "$1" "$2" | head -60 | cut -c 1-300
 		return 1
 	fi
 }
