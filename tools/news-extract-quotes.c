@@ -1,0 +1,2321 @@
+/*
+ * news-extract-quotes: turn tagged sentence rows into one row per quotation
+ * or reported statement, with who said it and the words that say so.
+ *
+ * A document (a run of rows with one doc) is kept whole, then read in four
+ * steps: tokens (words, punctuation, quotation marks, with the entity and
+ * word class of each), quotation spans (marks paired per paragraph, a quote
+ * left open at a paragraph's end running on when the next paragraph opens
+ * again), attribution (a cue verb and its subject next to each span, the
+ * pieces of an interrupted quote joined), and reported speech without marks
+ * (X said that ..., X called for ..., according to X).  Speakers are then
+ * resolved in document order: entities by their canonical name, pronouns
+ * to an earlier person of the same gender, descriptions ("the Ukrainian
+ * president") through the roles the document has given a person.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "opt.h"
+#include "out.h"
+#include "quote_names.h"
+#include "quote_tables.h"
+#include "tsv.h"
+#include "utf8.h"
+
+static const char usage[] =
+"usage: news-extract-quotes [--line-buffered] [file ...]\n"
+"\n"
+"Read tagged sentence rows (doc para sent text entities, from news-split |\n"
+"news-normalize | news-tag-entities) and write one row per quotation or\n"
+"reported statement: doc quote para sent kind speaker mention cue text\n"
+"context, then the input's other columns from the quote's first sentence.\n"
+"kind is direct (a quoted sentence or more), partial (a quoted fragment in\n"
+"the reporter's sentence) or indirect (X said that ..., X called for ...).\n"
+"speaker is a canonical entity name, with pronouns and descriptions\n"
+"resolved, or empty when no speaker can be found.\n"
+"\n"
+"Options:\n"
+"  -h, --help           show this help and exit\n"
+"      --version        show the version and exit\n"
+"      --line-buffered  write each row at once (for slow sources)\n"
+"\n"
+"Example:\n"
+"  $ news-split a.txt | news-normalize | news-tag-entities | news-extract-quotes\n";
+
+static const struct option longopts[] = { OPT_COMMON };
+
+/* ------------------------------------------------------------------ */
+/* Word classes: quote_words[] in a hash table keyed by lower-case word. */
+
+static const struct quote_word **wtab;
+static size_t wmask;
+
+static uint32_t
+hash_lower(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+words_init(void)
+{
+	size_t i, cap = 1, j;
+
+	while (cap < quote_words_count * 2)
+		cap <<= 1;
+	wtab = xreallocarray(NULL, cap, sizeof(*wtab));
+	memset(wtab, 0, cap * sizeof(*wtab));
+	wmask = cap - 1;
+	for (i = 0; i < quote_words_count; i++) {
+		const char *w = quote_words[i].word;
+
+		j = hash_lower(w, strlen(w)) & wmask;
+		while (wtab[j] != NULL)
+			j = (j + 1) & wmask;
+		wtab[j] = &quote_words[i];
+	}
+}
+
+/* Look up a word (any case, ASCII letters only matter); NULL if absent. */
+static const struct quote_word *
+word_lookup(const char *s, size_t n)
+{
+	char low[32];
+	size_t i, j;
+
+	if (n == 0 || n >= sizeof(low))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			return NULL;
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	j = hash_lower(low, n) & wmask;
+	while (wtab[j] != NULL) {
+		if (strlen(wtab[j]->word) == n && memcmp(wtab[j]->word, low, n) == 0)
+			return wtab[j];
+		j = (j + 1) & wmask;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* One document in memory. */
+
+enum tokkind { T_WORD, T_PUNCT, T_OPEN2, T_CLOSE2, T_AMB2, T_OPEN1, T_CLOSE1 };
+
+struct tok {
+	size_t		 s, e;		/* bytes in doc text */
+	unsigned	 flags;		/* QW_* */
+	const struct quote_word *w;
+	int		 row;
+	int		 ent;		/* entity starting here, or -1 */
+	int		 entend;	/* entity ending here (last token), or -1 */
+	int		 span;		/* quotation span containing it, or -1 */
+	unsigned char	 kind;
+	unsigned char	 upper;		/* starts with a capital letter */
+	unsigned char	 used;		/* cue already given to a statement */
+};
+
+struct row {
+	size_t		 raw, rawlen;	/* the input line in rawbuf */
+	size_t		 ts, te;	/* its text in doc text */
+	int		 t0, t1;	/* its tokens [t0, t1) */
+	int		 para;		/* paragraph index in the document */
+};
+
+struct ent {
+	size_t		 s, e;		/* bytes in doc text */
+	char		 type;		/* P O G L N D M (first letter), ? */
+	size_t		 cano, canolen;	/* canonical name in canobuf */
+	int		 actor;
+	int		 t0, t1;	/* tokens [t0, t1) */
+};
+
+/* A person, organization or place that can speak. */
+struct actor {
+	size_t		 cano, canolen;
+	char		 type;
+	char		 gender;	/* 'M', 'F' or 0 */
+	struct buf	 roles;		/* " word word " lower case */
+	int		 last;		/* last token mentioned */
+};
+
+/* A part of a quotation: the bytes between the marks in one paragraph. */
+struct part {
+	size_t		 s, e;
+};
+
+struct span {
+	int		 open, close;	/* mark tokens; close -1 when unclosed */
+	int		 first_part, nparts;
+	int		 last_tok;	/* last content token */
+	int		 merged;	/* joined into an earlier span */
+};
+
+enum subjkind { SUBJ_NONE, SUBJ_ENT, SUBJ_PRON, SUBJ_DESC, SUBJ_INHERIT, SUBJ_SENT };
+
+struct subj {
+	int		 kind;
+	int		 t0, t1;	/* mention tokens [t0, t1) */
+	int		 ents[4];	/* SUBJ_ENT: entity indices */
+	int		 nents;
+};
+
+enum { K_DIRECT, K_PARTIAL, K_INDIRECT };
+
+struct stmt {
+	int		 kind;
+	size_t		 pos;		/* ordering key: byte where it starts */
+	int		 row0, row1;	/* first and last row */
+	int		 cue0, cue1;	/* cue tokens [cue0, cue1), cue0 -1 if none */
+	struct subj	 subj;
+	int		 inherit;	/* may take the previous quote's speaker */
+	size_t		 text, textlen;	/* in sbuf */
+	size_t		 spk, spklen;	/* resolved speaker, in sbuf */
+	int		 spk_actor;	/* single resolved actor, or -1 */
+};
+
+struct doc {
+	struct buf	 name;		/* doc value, raw */
+	struct buf	 rawbuf;	/* rows' input lines */
+	struct buf	 text;		/* rows' texts, decoded, joined */
+	struct buf	 canobuf;
+	struct buf	 sbuf;		/* statement texts and speakers */
+	struct buf	 tmp;
+	struct row	*rows;
+	size_t		 nrows, caprows;
+	struct tok	*toks;
+	size_t		 ntoks, captoks;
+	struct ent	*ents;
+	size_t		 nents, capents;
+	struct actor	*actors;
+	size_t		 nactors, capactors;
+	int		*ahash;		/* canonical -> actor, open addressing */
+	size_t		 ahcap;
+	struct part	*parts;
+	size_t		 nparts, capparts;
+	struct span	*spans;
+	size_t		 nspans, capspans;
+	struct stmt	*stmts;
+	size_t		 nstmts, capstmts;
+	int		*pmentions;	/* PER mentions (entity ids) in order */
+	size_t		 npm, cappm;
+};
+
+static struct doc D;
+
+/* Columns. */
+static size_t c_doc, c_para, c_sent, c_text, c_ents;
+static size_t ncols;
+static unsigned char *passcol;	/* input columns copied after ours */
+
+#define GROW(arr, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? (cap) * 2 : 64; \
+		(arr) = xreallocarray((arr), (cap), sizeof(*(arr))); \
+	} \
+} while (0)
+
+/* ------------------------------------------------------------------ */
+/* Small helpers on tokens. */
+
+static const char *
+ttext(int t, size_t *n)
+{
+	*n = D.toks[t].e - D.toks[t].s;
+	return D.text.data + D.toks[t].s;
+}
+
+static int
+tis(int t, const char *w)
+{
+	size_t n, i, wl = strlen(w);
+	const char *s;
+
+	if (t < 0 || (size_t)t >= D.ntoks)
+		return 0;
+	s = ttext(t, &n);
+	if (n != wl)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int
+tpunct(int t, char c)
+{
+	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind == T_PUNCT &&
+	    D.toks[t].e - D.toks[t].s == 1 && D.text.data[D.toks[t].s] == c;
+}
+
+static unsigned
+tflags(int t)
+{
+	if (t < 0 || (size_t)t >= D.ntoks)
+		return 0;
+	return D.toks[t].flags;
+}
+
+static int
+tword(int t)
+{
+	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind == T_WORD;
+}
+
+static int
+tmark(int t)
+{
+	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind >= T_OPEN2;
+}
+
+/* Sentence-final punctuation token: . ? ! or an ellipsis. */
+static int
+tfinal(int t)
+{
+	size_t n;
+	const char *s;
+
+	if (t < 0 || (size_t)t >= D.ntoks || D.toks[t].kind != T_PUNCT)
+		return 0;
+	s = ttext(t, &n);
+	return (n == 1 && (*s == '.' || *s == '?' || *s == '!')) ||
+	    (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
+}
+
+static int
+samerow(int a, int b)
+{
+	return D.toks[a].row == D.toks[b].row;
+}
+
+static int
+tpara(int t)
+{
+	return D.rows[D.toks[t].row].para;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer. */
+
+static int
+is_space_cp(long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	    cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+	    cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Letters and digits: ASCII alnum, and non-ASCII that is not punctuation. */
+static int
+is_word_cp(long cp)
+{
+	if (cp < 0)
+		return 1;	/* invalid bytes stay inside words */
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA7 ||
+	    cp == 0xB6 || cp == 0xBF || cp == 0xA1)
+		return 0;
+	if (cp >= 0x2000 && cp <= 0x206F)
+		return 0;	/* general punctuation: quotes, dashes, ... */
+	if (cp >= 0x3000 && cp <= 0x303F)
+		return 0;
+	return 1;
+}
+
+static long
+cp_at(size_t i, size_t *len)
+{
+	long cp;
+
+	*len = utf8_decode(D.text.data + i, D.text.len - i, &cp);
+	return cp;
+}
+
+static void
+add_tok(size_t s, size_t e, int kind, int row)
+{
+	struct tok *t;
+
+	GROW(D.toks, D.ntoks, D.captoks);
+	t = &D.toks[D.ntoks++];
+	memset(t, 0, sizeof(*t));
+	t->s = s;
+	t->e = e;
+	t->kind = (unsigned char)kind;
+	t->row = row;
+	t->ent = -1;
+	t->entend = -1;
+	t->span = -1;
+	if (kind == T_WORD) {
+		unsigned char c = (unsigned char)D.text.data[s];
+
+		t->upper = (c >= 'A' && c <= 'Z') || c >= 0xC3;
+		t->w = word_lookup(D.text.data + s, e - s);
+		t->flags = t->w ? t->w->flags : 0;
+	}
+}
+
+static void
+tokenize_row(int r)
+{
+	struct row *rw = &D.rows[r];
+	size_t i = rw->ts, end = rw->te, len, len2;
+	long cp, nx;
+
+	rw->t0 = (int)D.ntoks;
+	while (i < end) {
+		cp = cp_at(i, &len);
+		if (is_space_cp(cp)) {
+			i += len;
+			continue;
+		}
+		if (is_word_cp(cp)) {
+			size_t s = i;
+
+			i += len;
+			while (i < end) {
+				cp = cp_at(i, &len);
+				if (is_word_cp(cp)) {
+					i += len;
+					continue;
+				}
+				/* inner ' ’ - . between word characters */
+				if (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' ||
+				    cp == 0x2010 || cp == 0x2011) {
+					if (i + len < end) {
+						nx = cp_at(i + len, &len2);
+						if (is_word_cp(nx) && nx >= 0) {
+							i += len + len2;
+							continue;
+						}
+					}
+					/* U.S. keeps its final period */
+					if (cp == '.' && i - s >= 3 && D.text.data[i - 2] == '.') {
+						i += len;
+					}
+				}
+				break;
+			}
+			add_tok(s, i, T_WORD, r);
+			continue;
+		}
+		{
+			int kind = T_PUNCT;
+			size_t s = i;
+
+			if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
+				kind = T_OPEN2;
+			else if (cp == 0x201D || cp == 0xBB)
+				kind = T_CLOSE2;
+			else if (cp == '"')
+				kind = T_AMB2;
+			else if (cp == 0x2018)
+				kind = T_OPEN1;
+			else if (cp == 0x2019)
+				kind = T_CLOSE1;
+			i += len;
+			/* an ellipsis of three periods is one token */
+			if (cp == '.' && i + 1 < end && D.text.data[i] == '.' &&
+			    D.text.data[i + 1] == '.')
+				i += 2;
+			add_tok(s, i, kind, r);
+		}
+	}
+	rw->t1 = (int)D.ntoks;
+}
+
+/* Straight " opens after a space, bracket, dash or the start, else closes. */
+static void
+resolve_straight(void)
+{
+	size_t t;
+
+	for (t = 0; t < D.ntoks; t++) {
+		struct tok *k = &D.toks[t];
+		size_t s = k->s;
+		int open;
+
+		if (k->kind != T_AMB2)
+			continue;
+		if (t == 0 || D.toks[t - 1].row != k->row)
+			open = 1;
+		else if (D.toks[t - 1].e < s)
+			open = !(k->e < D.text.len && D.text.data[k->e] == ' ') ||
+			    (t + 1 < D.ntoks && D.toks[t + 1].row == k->row &&
+			    D.toks[t + 1].s == k->e);
+		else {
+			char c = D.text.data[s - 1];
+
+			open = c == '(' || c == '[' || c == '-' ||
+			    (s >= 3 && memcmp(D.text.data + s - 3, "\xE2\x80\x94", 3) == 0);
+		}
+		/* "x" preceded by space and followed by space: look at the row end */
+		if (open && t + 1 < D.ntoks && D.toks[t + 1].row != k->row)
+			open = 0;
+		k->kind = (unsigned char)(open ? T_OPEN2 : T_CLOSE2);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities and actors. */
+
+static int
+actor_find(const char *s, size_t n, char type)
+{
+	size_t j;
+	int a;
+
+	if (D.ahcap < (D.nactors + 1) * 2) {
+		size_t i, cap = D.ahcap ? D.ahcap * 2 : 64;
+
+		while (cap < (D.nactors + 1) * 2)
+			cap *= 2;
+		D.ahash = xreallocarray(D.ahash, cap, sizeof(int));
+		for (i = 0; i < cap; i++)
+			D.ahash[i] = -1;
+		D.ahcap = cap;
+		for (i = 0; i < D.nactors; i++) {
+			j = hash_lower(D.canobuf.data + D.actors[i].cano,
+			    D.actors[i].canolen) & (cap - 1);
+			while (D.ahash[j] >= 0)
+				j = (j + 1) & (cap - 1);
+			D.ahash[j] = (int)i;
+		}
+	}
+	j = hash_lower(s, n) & (D.ahcap - 1);
+	while ((a = D.ahash[j]) >= 0) {
+		struct actor *ac = &D.actors[a];
+
+		if (ac->canolen == n && memcmp(D.canobuf.data + ac->cano, s, n) == 0)
+			return a;
+		j = (j + 1) & (D.ahcap - 1);
+	}
+	if (D.nactors >= D.capactors) {
+		size_t old = D.capactors;
+
+		D.capactors = old ? old * 2 : 64;
+		D.actors = xreallocarray(D.actors, D.capactors, sizeof(*D.actors));
+		memset(D.actors + old, 0, (D.capactors - old) * sizeof(*D.actors));
+	}
+	a = (int)D.nactors++;
+	{
+		struct actor *ac = &D.actors[a];
+		struct buf keep = ac->roles;	/* reuse the roles buffer */
+
+		memset(ac, 0, sizeof(*ac));
+		ac->roles = keep;
+		buf_clear(&ac->roles);
+		buf_addc(&ac->roles, ' ');
+		ac->cano = (size_t)(s - D.canobuf.data);
+		ac->canolen = n;
+		ac->type = type;
+		ac->last = -1;
+	}
+	D.ahash[j] = a;
+	return a;
+}
+
+static char
+name_gender(const char *s, size_t n)
+{
+	char up[24];
+	size_t i, lo, hi;
+
+	for (i = 0; i < n && s[i] != ' '; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (i + 1 >= sizeof(up) || c >= 0x80 || !((c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')))
+			return 0;
+		up[i] = (char)(c >= 'a' ? c - 32 : c);
+	}
+	if (i == n)
+		return 0;	/* a single name: no first name */
+	up[i] = '\0';
+	lo = 0;
+	hi = quote_names_count;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(quote_names[mid].name, up);
+
+		if (c == 0)
+			return quote_names[mid].gender;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int
+parse_num(const char *s, size_t n, size_t *i, size_t *v)
+{
+	size_t x = 0, start = *i;
+
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9') {
+		if (x > (SIZE_MAX - 9) / 10)
+			return 0;
+		x = x * 10 + (size_t)(s[*i] - '0');
+		(*i)++;
+	}
+	*v = x;
+	return *i > start;
+}
+
+/* Parse one row's entities (decoded in D.tmp) into D.ents, offsets shifted. */
+static void
+parse_entities(const struct row *rw)
+{
+	const char *s = D.tmp.data;
+	size_t n = D.tmp.len, i = 0, tlen = rw->te - rw->ts;
+
+	while (i < n) {
+		size_t j = i, a, b, cs, ce;
+		char type;
+
+		while (j < n && s[j] != ':' && s[j] != '|')
+			j++;
+		type = j > i ? s[i] : '?';
+		if (j >= n || s[j] != ':')
+			goto skip;
+		j++;
+		if (!parse_num(s, n, &j, &a) || j >= n || s[j] != '-')
+			goto skip;
+		j++;
+		if (!parse_num(s, n, &j, &b) || j >= n || s[j] != ':')
+			goto skip;
+		j++;
+		cs = j;
+		while (j < n && s[j] != '|')
+			j++;
+		ce = j;
+		if (a < b && b <= tlen && ce > cs) {
+			struct ent *e;
+
+			GROW(D.ents, D.nents, D.capents);
+			e = &D.ents[D.nents++];
+			e->s = rw->ts + a;
+			e->e = rw->ts + b;
+			e->type = type;
+			e->cano = D.canobuf.len;
+			e->canolen = ce - cs;
+			buf_add(&D.canobuf, s + cs, ce - cs);
+			e->actor = -1;
+			e->t0 = e->t1 = -1;
+		}
+	skip:
+		while (j < n && s[j] != '|')
+			j++;
+		i = j + 1;
+	}
+}
+
+/* Map entities to tokens and actors. */
+static void
+link_entities(void)
+{
+	size_t e, t = 0;
+
+	for (e = 0; e < D.nents; e++) {
+		struct ent *en = &D.ents[e];
+
+		while (t < D.ntoks && D.toks[t].e <= en->s)
+			t++;
+		if (t >= D.ntoks)
+			break;
+		{
+			size_t u = t;
+
+			if (D.toks[u].s > en->s && D.toks[u].s >= en->e)
+				continue;
+			while (u < D.ntoks && D.toks[u].s < en->e)
+				u++;
+			if (u == t || D.toks[t].ent >= 0)
+				continue;
+			en->t0 = (int)t;
+			en->t1 = (int)u;
+			D.toks[t].ent = (int)e;
+			D.toks[u - 1].entend = (int)e;
+		}
+		if (en->type == 'P' || en->type == 'O' || en->type == 'G' ||
+		    en->type == 'N') {
+			en->actor = actor_find(D.canobuf.data + en->cano, en->canolen,
+			    en->type);
+			if (en->type == 'P' && D.actors[en->actor].gender == 0)
+				D.actors[en->actor].gender = name_gender(
+				    D.canobuf.data + en->cano, en->canolen);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Quotation spans. */
+
+static void
+add_part(size_t s, size_t e)
+{
+	GROW(D.parts, D.nparts, D.capparts);
+	D.parts[D.nparts].s = s;
+	D.parts[D.nparts].e = e;
+	D.nparts++;
+}
+
+static int
+opener_kind(int t)
+{
+	struct tok *k = &D.toks[t];
+
+	if (k->kind == T_OPEN2)
+		return 2;
+	if (k->kind == T_OPEN1) {
+		/* ‘ opens after a space, a bracket, a dash or the row start */
+		if (t == 0 || D.toks[t - 1].row != k->row || D.toks[t - 1].e < k->s ||
+		    D.toks[t - 1].kind == T_OPEN2 || tpunct(t - 1, '(') ||
+		    tpunct(t - 1, '['))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+closes(int t, int kind)
+{
+	struct tok *k = &D.toks[t];
+
+	if (kind == 2)
+		return k->kind == T_CLOSE2;
+	/* ’ closes unless a letter follows (an apostrophe) */
+	return k->kind == T_CLOSE1;
+}
+
+/* Content token range helpers: end the span's current part. */
+static void
+span_end(struct span *sp, size_t e_byte, int last)
+{
+	size_t s = D.parts[sp->first_part + sp->nparts - 1].s;
+
+	if (e_byte < s)
+		e_byte = s;
+	D.parts[sp->first_part + sp->nparts - 1].e = e_byte;
+	sp->last_tok = last;
+}
+
+static void
+scan_quotes(void)
+{
+	size_t t;
+	int open = 0;		/* kind of the open span: 0 none, 1, 2 */
+	struct span *sp = NULL;
+	int cur = -1;
+
+	for (t = 0; t < D.ntoks; t++) {
+		struct tok *k = &D.toks[t];
+		int ok, newpara = t > 0 && tpara((int)t) != tpara((int)t - 1);
+
+		if (newpara && open) {
+			/* a quote open at a paragraph end runs on if this one reopens */
+			if (opener_kind((int)t) == open) {
+				span_end(sp, D.toks[t - 1].e, (int)t - 1);
+				add_part(k->e, k->e);
+				sp->nparts++;
+				k->span = cur;
+				continue;
+			}
+			span_end(sp, D.toks[t - 1].e, (int)t - 1);
+			open = 0;
+		}
+		if (!open) {
+			ok = opener_kind((int)t);
+			if (ok) {
+				GROW(D.spans, D.nspans, D.capspans);
+				cur = (int)D.nspans++;
+				sp = &D.spans[cur];
+				sp->open = (int)t;
+				sp->close = -1;
+				sp->first_part = (int)D.nparts;
+				sp->nparts = 1;
+				sp->merged = 0;
+				sp->last_tok = (int)t;
+				add_part(k->e, k->e);
+				open = ok;
+				k->span = cur;
+			}
+			continue;
+		}
+		k->span = cur;
+		if (closes((int)t, open)) {
+			span_end(sp, k->s, (int)t - 1);
+			sp->close = (int)t;
+			open = 0;
+			continue;
+		}
+		if (open == 2 && k->kind == T_OPEN2 && t > 0 &&
+		    (tfinal((int)t - 1) || tpunct((int)t - 1, ',') ||
+		    tpunct((int)t - 1, ':'))) {
+			/* a new opening after a sentence: the last one was left open */
+			k->span = -1;
+			span_end(sp, D.toks[t - 1].e, (int)t - 1);
+			open = 0;
+			t--;
+			continue;
+		}
+		if (open == 1 && (k->kind == T_OPEN2 || k->kind == T_CLOSE2)) {
+			/* a ‘ that was no quotation: forget it */
+			D.spans[cur].open = -1;
+			{
+				size_t u;
+
+				for (u = (size_t)sp->open; u <= t; u++)
+					D.toks[u].span = -1;
+			}
+			D.nspans--;
+			D.nparts = (size_t)sp->first_part;
+			open = 0;
+			t--;
+			continue;
+		}
+	}
+	if (open)
+		span_end(sp, D.ntoks ? D.toks[D.ntoks - 1].e : 0, (int)D.ntoks - 1);
+	/* drop spans with no content */
+	{
+		size_t i, j = 0;
+
+		for (i = 0; i < D.nspans; i++) {
+			struct span *s = &D.spans[i];
+			int p, has = 0;
+
+			for (p = 0; p < s->nparts; p++)
+				if (D.parts[s->first_part + p].e > D.parts[s->first_part + p].s)
+					has = 1;
+			if (!has) {
+				size_t u;
+
+				for (u = (size_t)s->open; (int)u <= s->last_tok + 1 &&
+				    u < D.ntoks; u++)
+					if (D.toks[u].span == (int)i)
+						D.toks[u].span = -1;
+				continue;
+			}
+			if (j != i) {
+				size_t u, end = s->close >= 0 ? (size_t)s->close :
+				    (size_t)s->last_tok;
+
+				for (u = (size_t)s->open; u <= end && u < D.ntoks; u++)
+					if (D.toks[u].span == (int)i)
+						D.toks[u].span = (int)j;
+				D.spans[j] = *s;
+			}
+			j++;
+		}
+		D.nspans = j;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Roles: what the document calls each person. */
+
+static void
+role_add(int actor, int t)
+{
+	struct buf *r = &D.actors[actor].roles;
+	size_t n, i;
+	const char *s;
+
+	if (D.toks[t].ent >= 0 && D.ents[D.toks[t].ent].type != 'P') {
+		const struct ent *en = &D.ents[D.toks[t].ent];
+
+		s = D.text.data + en->s;
+		n = en->e - en->s;
+	} else if (D.toks[t].kind == T_WORD) {
+		s = ttext(t, &n);
+	} else
+		return;
+	if (r->len > 4096)
+		return;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		buf_addc(r, c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	buf_addc(r, ' ');
+}
+
+/* Is a word token part of a role phrase (role noun, modifier, nation)? */
+static int
+rolish(int t)
+{
+	unsigned f = tflags(t);
+
+	if (!tword(t))
+		return 0;
+	if (f & QW_ROLE)
+		return 1;
+	if (D.toks[t].ent >= 0 || D.toks[t].entend >= 0) {
+		int e = D.toks[t].ent >= 0 ? D.toks[t].ent : D.toks[t].entend;
+
+		return D.ents[e].type == 'N' || D.ents[e].type == 'G' ||
+		    D.ents[e].type == 'O';
+	}
+	return tis(t, "former") || tis(t, "foreign") || tis(t, "prime") ||
+	    tis(t, "defense") || tis(t, "defence") || tis(t, "interior") ||
+	    tis(t, "finance") || tis(t, "state") || tis(t, "of") ||
+	    tis(t, "special") || tis(t, "deputy") || tis(t, "vice") ||
+	    tis(t, "acting") || tis(t, "interim") || tis(t, "head") ||
+	    tis(t, "chief") || tis(t, "senior") || tis(t, "top") ||
+	    tis(t, "executive") || tis(t, "opposition") || tis(t, "party") ||
+	    tis(t, "press") || tis(t, "health") || tis(t, "economy") ||
+	    tis(t, "trade") || tis(t, "treasury") || tis(t, "energy") ||
+	    tis(t, "climate") || tis(t, "general") || tis(t, "national") ||
+	    tis(t, "security") || tis(t, "team") || tis(t, "club");
+}
+
+static void
+collect_roles(void)
+{
+	size_t e;
+
+	for (e = 0; e < D.nents; e++) {
+		struct ent *en = &D.ents[e];
+		int t, k, has;
+
+		if (en->type != 'P' || en->t0 < 0)
+			continue;
+		/* before: Ukrainian President Volodymyr Zelensky */
+		t = en->t0 - 1;
+		if (t >= 0 && samerow(t, en->t0) && (tflags(t) & QW_ROLE)) {
+			for (k = t; k >= 0 && k > t - 6 && samerow(k, t) && rolish(k); k--)
+				role_add(en->actor, k);
+		}
+		/* before, with a comma: Trump's envoy, Keith Kellogg, */
+		if (t >= 1 && tpunct(t, ',') && (tflags(t - 1) & QW_ROLE) &&
+		    samerow(t - 1, en->t0)) {
+			for (k = t - 1; k >= 0 && k > t - 7 && samerow(k, t) && rolish(k); k--)
+				role_add(en->actor, k);
+		}
+		/* after: Zelensky, the Ukrainian president, */
+		t = en->t1;
+		if ((size_t)t + 1 < D.ntoks && tpunct(t, ',') && samerow(t, en->t0)) {
+			has = 0;
+			for (k = t + 1; (size_t)k < D.ntoks && k < t + 9 && samerow(k, t); k++) {
+				if (tpunct(k, ',') || tfinal(k) || tmark(k))
+					break;
+				if (tflags(k) & QW_ROLE)
+					has = 1;
+			}
+			if (has && (tpunct(k, ',') || tfinal(k)))
+				for (k = t + 1; k < t + 9 && !tpunct(k, ',') && !tfinal(k); k++)
+					if (rolish(k))
+						role_add(en->actor, k);
+		}
+		/* Mr, Mrs: gender */
+		t = en->t0 - 1;
+		if (D.actors[en->actor].gender == 0 && t >= 0) {
+			if (tflags(t) & QW_MR)
+				D.actors[en->actor].gender = 'M';
+			else if (tflags(t) & QW_MRS)
+				D.actors[en->actor].gender = 'F';
+		}
+	}
+}
+
+/*
+ * Gender from use: a sentence (outside quotations) that names one person
+ * only and then says he/his/him or she/her gives that person the gender.
+ */
+static void
+learn_gender(void)
+{
+	size_t r;
+
+	for (r = 0; r < D.nrows; r++) {
+		int t, who = -1, many = 0, m = 0, f = 0;
+
+		for (t = D.rows[r].t0; t < D.rows[r].t1; t++) {
+			if (D.toks[t].span >= 0)
+				continue;
+			if (D.toks[t].ent >= 0 && D.ents[D.toks[t].ent].type == 'P') {
+				int a = D.ents[D.toks[t].ent].actor;
+
+				if (who >= 0 && who != a)
+					many = 1;
+				who = a;
+				continue;
+			}
+			if (who < 0)
+				continue;
+			if (tis(t, "he") || tis(t, "his") || tis(t, "him"))
+				m = 1;
+			else if (tis(t, "she") || tis(t, "her"))
+				f = 1;
+		}
+		if (who >= 0 && !many && m != f && D.actors[who].gender == 0)
+			D.actors[who].gender = m ? 'M' : 'F';
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Subjects of cue verbs. */
+
+static int
+ent_speaker_type(int e)
+{
+	char c = D.ents[e].type;
+
+	return c == 'P' || c == 'O' || c == 'G' || c == 'N';
+}
+
+/* Description: [det] (modifiers) ROLE ending at token t (inclusive). */
+static int
+desc_back(int t, struct subj *su)
+{
+	int k, start = t;
+
+	if (!(tflags(t) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) || !tword(t))
+		return 0;
+	for (k = t - 1; k >= 0 && k > t - 6 && samerow(k, t); k--) {
+		if (tflags(k) & QW_DET) {
+			start = k;
+			break;
+		}
+		if (!tword(k) || (D.toks[k].upper && !(D.toks[k].ent >= 0 ||
+		    D.toks[k].entend >= 0) && !(tflags(k) & QW_ROLE) && k != D.rows[D.toks[k].row].t0))
+			break;
+		if (tflags(k) & (QW_SAY | QW_STANCE | QW_PREP | QW_AUX))
+			break;
+		start = k;
+	}
+	/* a bare role noun needs a determiner or a name before it */
+	if (start == t && !(D.toks[t].upper && t == D.rows[D.toks[t].row].t0))
+		if (!(t > 0 && (D.toks[t - 1].entend >= 0)))
+			return 0;
+	su->kind = SUBJ_DESC;
+	su->t0 = start;
+	su->t1 = t + 1;
+	return 1;
+}
+
+/* An entity (or two joined by and) ending at token t. */
+static int
+ent_back(int t, struct subj *su)
+{
+	int e = t >= 0 ? D.toks[t].entend : -1;
+
+	if (e < 0 || !ent_speaker_type(e))
+		return 0;
+	su->kind = SUBJ_ENT;
+	su->nents = 1;
+	su->ents[0] = e;
+	su->t0 = D.ents[e].t0;
+	su->t1 = t + 1;
+	/* X and Y said */
+	{
+		int a = D.ents[e].t0 - 1;
+
+		if (a >= 1 && tis(a, "and") && D.toks[a - 1].entend >= 0 &&
+		    D.ents[D.toks[a - 1].entend].type == 'P' && D.ents[e].type == 'P') {
+			int e2 = D.toks[a - 1].entend;
+
+			su->ents[1] = su->ents[0];
+			su->ents[0] = e2;
+			su->nents = 2;
+			su->t0 = D.ents[e2].t0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * The subject of a cue at token c, read backward.  Returns 1 and fills su,
+ * 0 when none, -1 when the verb is negated ("did not say").
+ */
+static int
+subject_back(int c, struct subj *su)
+{
+	int t = c - 1, skipped = 0;
+
+	memset(su, 0, sizeof(*su));
+	while (t >= 0 && samerow(t, c) && (tflags(t) & (QW_AUX | QW_NEG)) && skipped < 4) {
+		if (tflags(t) & QW_NEG)
+			return -1;
+		t--;
+		skipped++;
+	}
+	if (t < 0 || !samerow(t, c) || D.toks[t].span >= 0)
+		return 0;
+	if (tis(t, "to") && (tis(t - 1, "declined") || tis(t - 1, "refused")))
+		return -1;
+	/* X smiled and said */
+	if (tis(t, "and") && t >= 2 && tword(t - 1) && !D.toks[t - 1].upper &&
+	    !(tflags(t - 1) & (QW_ROLE | QW_ORGNOUN)) && D.toks[t - 1].entend < 0) {
+		int k = t - 1;
+
+		while (k > t - 4 && k >= 0 && tword(k) && !D.toks[k].upper &&
+		    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)))
+			k--;
+		t = k;
+	}
+	if (tis(t, "who") && t >= 1) {
+		t--;
+		if (tpunct(t, ','))
+			t--;
+		if (t < 0 || !samerow(t, c))
+			return 0;
+	}
+	if (tflags(t) & (QW_HE | QW_SHE | QW_THEY | QW_IT)) {
+		su->kind = SUBJ_PRON;
+		su->t0 = t;
+		su->t1 = t + 1;
+		return 1;
+	}
+	if (ent_back(t, su))
+		return 1;
+	/* X, the Ukrainian president, said */
+	if (tpunct(t, ',')) {
+		int k;
+
+		for (k = t - 1; k >= 0 && k > t - 12 && samerow(k, t); k--) {
+			if (tpunct(k, ',')) {
+				if (ent_back(k - 1, su)) {
+					su->t1 = t;
+					return 1;
+				}
+				break;
+			}
+			if (tfinal(k) || tmark(k))
+				break;
+		}
+		return 0;
+	}
+	/* NATO officials said, a Kremlin spokesman said */
+	if ((tflags(t) & QW_GROUPNOUN) && t >= 1) {
+		int k = t - 1;
+
+		if (tflags(k) & QW_DET)
+			k = -1;
+		if (k >= 0 && D.toks[k].entend >= 0 && ent_speaker_type(D.toks[k].entend) &&
+		    D.ents[D.toks[k].entend].type != 'P') {
+			ent_back(k, su);
+			su->t1 = t + 1;
+			return 1;
+		}
+	}
+	if (desc_back(t, su))
+		return 1;
+	return 0;
+}
+
+/* The subject after a cue: said X, said the president, said Mr X. */
+static int
+subject_fwd(int t, struct subj *su)
+{
+	int k;
+
+	memset(su, 0, sizeof(*su));
+	if ((size_t)t >= D.ntoks || D.toks[t].span >= 0)
+		return 0;
+	if (tflags(t) & (QW_MR | QW_MRS))
+		t++;
+	if ((size_t)t >= D.ntoks)
+		return 0;
+	if (tflags(t) & (QW_HE | QW_SHE | QW_THEY | QW_IT)) {
+		su->kind = SUBJ_PRON;
+		su->t0 = t;
+		su->t1 = t + 1;
+		return 1;
+	}
+	if (D.toks[t].ent >= 0 && ent_speaker_type(D.toks[t].ent)) {
+		int e = D.toks[t].ent, end = D.ents[e].t1;
+
+		/* said NATO officials: the group noun belongs to the mention */
+		if ((size_t)end < D.ntoks && (tflags(end) & QW_GROUPNOUN) && samerow(end, t))
+			end++;
+		/* said Ukrainian President Volodymyr Zelensky */
+		k = end;
+		while ((size_t)k < D.ntoks && k < end + 4 && rolish(k) && samerow(k, t))
+			k++;
+		if (k > end && (size_t)k < D.ntoks && D.toks[k].ent >= 0 &&
+		    D.ents[D.toks[k].ent].type == 'P') {
+			su->kind = SUBJ_ENT;
+			su->nents = 1;
+			su->ents[0] = D.toks[k].ent;
+			su->t0 = t;
+			su->t1 = D.ents[D.toks[k].ent].t1;
+			return 1;
+		}
+		su->kind = SUBJ_ENT;
+		su->nents = 1;
+		su->ents[0] = e;
+		su->t0 = t;
+		su->t1 = end;
+		return 1;
+	}
+	/* the Ukrainian president / Ukrainian President Zelensky */
+	for (k = t; (size_t)k < D.ntoks && k < t + 7 && samerow(k, t); k++) {
+		if (D.toks[k].ent >= 0 && D.ents[D.toks[k].ent].type == 'P' && k > t) {
+			su->kind = SUBJ_ENT;
+			su->nents = 1;
+			su->ents[0] = D.toks[k].ent;
+			su->t0 = t;
+			su->t1 = D.ents[D.toks[k].ent].t1;
+			return 1;
+		}
+		if (!(tword(k) && ((tflags(k) & QW_DET) || rolish(k))))
+			break;
+	}
+	/* longest description: det ... role */
+	{
+		int last = -1;
+
+		for (k = t; (size_t)k < D.ntoks && k < t + 6 && samerow(k, t); k++) {
+			if (!tword(k))
+				break;
+			if (tflags(k) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN))
+				last = k;
+			else if (k > t && !rolish(k) && !(tflags(k) & QW_DET) && D.toks[k].upper == 0 &&
+			    last >= 0)
+				break;
+		}
+		if (last >= 0 && desc_back(last, su) && su->t0 >= t)
+			return 1;
+	}
+	memset(su, 0, sizeof(*su));
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements. */
+
+static struct stmt *
+new_stmt(int kind)
+{
+	struct stmt *s;
+
+	GROW(D.stmts, D.nstmts, D.capstmts);
+	s = &D.stmts[D.nstmts++];
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->cue0 = -1;
+	s->spk_actor = -1;
+	return s;
+}
+
+/* The cue at token c: the verb and its particle (called for). */
+static int
+cue_end(int c)
+{
+	const struct quote_word *w = D.toks[c].w;
+
+	if (w != NULL && w->particle != NULL && tis(c + 1, w->particle))
+		return c + 2;
+	return c + 1;
+}
+
+static int
+is_cue(int t, int quoted)
+{
+	const struct quote_word *w;
+
+	if (t < 0 || (size_t)t >= D.ntoks || D.toks[t].kind != T_WORD)
+		return 0;
+	w = D.toks[t].w;
+	if (w == NULL || !(w->flags & (QW_SAY | QW_STANCE)))
+		return 0;
+	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
+		return 0;	/* a name: Said, Hope */
+	if ((w->flags & QW_PARTICLE) && !tis(t + 1, w->particle)) {
+		/* said-type verbs with an optional particle */
+		if (!(w->flags & QW_SAY) || tis(t, "according") || tis(t, "refer") ||
+		    tis(t, "refers") || tis(t, "referred") || tis(t, "referring") ||
+		    tis(t, "agree") || tis(t, "agrees") || tis(t, "agreed") ||
+		    tis(t, "point") || tis(t, "points") || tis(t, "pointed") ||
+		    tis(t, "pointing"))
+			return 0;
+	}
+	if ((w->flags & QW_QUOTEONLY) && !quoted)
+		return 0;
+	/* a verb of position takes content only as a verb: "the support of" */
+	if (tis(t - 1, "the") || tis(t - 1, "a") || tis(t - 1, "an") || tis(t - 1, "his") ||
+	    tis(t - 1, "her") || tis(t - 1, "their") || tis(t - 1, "its") ||
+	    tis(t - 1, "of") || tis(t - 1, "to"))
+		return 0;
+	return 1;
+}
+
+/* Attribution after a closing mark: ," he said / ," said X. */
+static int
+attr_after(int close, struct subj *su, int *cue)
+{
+	int t = close + 1, k, lim;
+
+	if (close < 0 || (size_t)t >= D.ntoks || tpara(t) != tpara(close))
+		return 0;
+	while ((size_t)t < D.ntoks && (tpunct(t, ',') || tis(t, "\xE2\x80\x94")))
+		t++;
+	if ((size_t)t >= D.ntoks || tpara(t) != tpara(close))
+		return 0;
+	/* said X */
+	if (is_cue(t, 1) && subject_fwd(cue_end(t), su) > 0) {
+		*cue = t;
+		return 1;
+	}
+	if (is_cue(t, 1) && tis(cue_end(t), "by"))
+		return 0;
+	/* X said */
+	lim = t + 12;
+	for (k = t; (size_t)k < D.ntoks && k < lim && tpara(k) == tpara(t); k++) {
+		if (tmark(k) || tfinal(k) || tpunct(k, ';'))
+			break;
+		if (is_cue(k, 1)) {
+			int r = subject_back(k, su);
+
+			if (r > 0 && su->t0 <= t + 1 && su->t0 >= t) {
+				*cue = k;
+				return 1;
+			}
+			if (r > 0 && su->t0 >= t && su->kind == SUBJ_ENT && k - t < 10) {
+				*cue = k;
+				return 1;
+			}
+			memset(su, 0, sizeof(*su));
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Attribution before an opening mark: X said: “ / X added, “ / X said “. */
+static int
+attr_before(int open, struct subj *su, int *cue)
+{
+	int t = open - 1, k, r;
+
+	if (t < 0)
+		return 0;
+	if (tpara(t) != tpara(open) && !tpunct(t, ':'))
+		return 0;
+	if (tpunct(t, ':') || tpunct(t, ','))
+		t--;
+	/* skip a short adverbial: said on Monday: */
+	for (k = t; k >= 0 && k > t - 5; k--) {
+		if (!tword(k) || D.toks[k].span >= 0)
+			break;
+		if (is_cue(k, 1)) {
+			if (k != t && !(tflags(k + 1) & QW_PREP) && !tis(k + 1, "reporters") &&
+			    D.toks[k + 1].ent < 0 && !(tflags(k + 1) & QW_DET))
+				break;
+			r = subject_back(k, su);
+			if (r > 0) {
+				*cue = k;
+				return 1;
+			}
+			if (r == 0 && tpunct(k - 1, ',')) {
+				/* ..., adding: “ */
+				su->kind = SUBJ_SENT;
+				su->t0 = su->t1 = k;
+				*cue = k;
+				return (tflags(k) & QW_PART) != 0;
+			}
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Does the span hold a sentence break (". Next") inside? */
+static int
+span_has_break(const struct span *sp)
+{
+	int t, end = sp->close >= 0 ? sp->close : sp->last_tok + 1;
+
+	for (t = sp->open + 1; t + 1 < end; t++)
+		if (tfinal(t) && (D.toks[t + 1].upper || tmark(t + 1)))
+			return 1;
+	return 0;
+}
+
+static int
+span_words(const struct span *sp)
+{
+	int t, n = 0, end = sp->close >= 0 ? sp->close : sp->last_tok + 1;
+
+	for (t = sp->open + 1; t < end; t++)
+		if (D.toks[t].kind == T_WORD)
+			n++;
+	return n;
+}
+
+/* Does the quotation stand at the start of a sentence or after a colon? */
+static int
+span_at_start(const struct span *sp)
+{
+	int p = sp->open - 1;
+
+	if (p < 0 || !samerow(p, sp->open))
+		return 1;
+	if (tpunct(p, ':') || tfinal(p))
+		return 1;
+	if ((tpunct(p, ',') || tpunct(p, '-') || tis(p, "\xE2\x80\x94")) && p >= 1) {
+		int k;
+
+		for (k = p - 1; k >= 0 && k > p - 5 && samerow(k, p); k--)
+			if (is_cue(k, 1))
+				return 1;
+	}
+	return 0;
+}
+
+/* The cue that governs a fragment: nearest in its sentence, before first. */
+static int
+sentence_cue(int open, int close, struct subj *su, int *cue)
+{
+	int r0 = D.rows[D.toks[open].row].t0;
+	int r1 = D.rows[D.toks[close >= 0 ? close : open].row].t1;
+	int k, r;
+
+	for (k = open - 1; k >= r0; k--) {
+		if (D.toks[k].span >= 0)
+			continue;
+		if (is_cue(k, 1)) {
+			r = subject_back(k, su);
+			if (r < 0)
+				return 0;
+			if (r == 0 && tpunct(k - 1, ',') && (tflags(k) & QW_PART)) {
+				su->kind = SUBJ_SENT;
+				su->t0 = su->t1 = k;
+				r = 1;
+			}
+			if (r == 0 && subject_fwd(cue_end(k), su) > 0)
+				r = 1;
+			if (r > 0) {
+				*cue = k;
+				return 1;
+			}
+		}
+	}
+	for (k = (close >= 0 ? close : open) + 1; k < r1; k++) {
+		if (D.toks[k].span >= 0)
+			continue;
+		if (is_cue(k, 1)) {
+			r = subject_back(k, su);
+			if (r < 0)
+				return 0;
+			if (r == 0)
+				r = subject_fwd(cue_end(k), su);
+			if (r > 0) {
+				*cue = k;
+				return 1;
+			}
+		}
+	}
+	memset(su, 0, sizeof(*su));
+	return 0;
+}
+
+static void
+set_text_parts(struct stmt *st, const struct span *a, const struct span *b)
+{
+	const struct span *sp[2] = { a, b };
+	int i, p, any = 0;
+
+	st->text = D.sbuf.len;
+	for (i = 0; i < 2; i++) {
+		if (sp[i] == NULL)
+			continue;
+		for (p = 0; p < sp[i]->nparts; p++) {
+			const struct part *pt = &D.parts[sp[i]->first_part + p];
+			size_t s = pt->s, e = pt->e;
+
+			while (s < e && D.text.data[s] == ' ')
+				s++;
+			while (e > s && D.text.data[e - 1] == ' ')
+				e--;
+			if (e == s)
+				continue;
+			if (any)
+				buf_addc(&D.sbuf, ' ');
+			buf_add(&D.sbuf, D.text.data + s, e - s);
+			any = 1;
+		}
+	}
+	st->textlen = D.sbuf.len - st->text;
+}
+
+/* Scare quotes and titles: a fragment that is nobody's words. */
+static int
+not_speech(const struct span *sp)
+{
+	int p = sp->open - 1;
+
+	if (p >= 0 && samerow(p, sp->open) && (tflags(p) & (QW_NAMING | QW_WORK)))
+		return 1;
+	if (p >= 1 && tis(p, "as") && tis(p - 1, "known"))
+		return 1;
+	return 0;
+}
+
+static void
+do_spans(void)
+{
+	size_t i;
+
+	for (i = 0; i < D.nspans; i++) {
+		struct span *sp = &D.spans[i];
+		struct stmt *st;
+		struct subj su;
+		int cue = -1, direct, attr = 0, after = 0, last;
+
+		if (sp->merged)
+			continue;
+		direct = (span_at_start(sp) && span_words(sp) >= 3) || span_has_break(sp);
+		if (attr_after(sp->close, &su, &cue)) {
+			attr = 1;
+			after = 1;
+		} else if (attr_before(sp->open, &su, &cue))
+			attr = 1;
+		else if (sentence_cue(sp->open, sp->close, &su, &cue))
+			attr = 1;
+		if (!attr && !direct) {
+			/* headline style: Zelensky ‘prepared to ...’ */
+			int p = sp->open - 1;
+
+			memset(&su, 0, sizeof(su));
+			if (p >= 0 && samerow(p, sp->open) && D.toks[p].entend >= 0 &&
+			    D.ents[D.toks[p].entend].type == 'P')
+				ent_back(p, &su);
+			if (su.kind == SUBJ_NONE && (span_words(sp) <= 2 || not_speech(sp)))
+				continue;	/* a scare quote or a title */
+		}
+		if (!attr && !direct && not_speech(sp))
+			continue;
+		st = new_stmt(direct ? K_DIRECT : K_PARTIAL);
+		st->pos = D.toks[sp->open].s;
+		st->row0 = D.toks[sp->open].row;
+		last = sp->close >= 0 ? sp->close : sp->last_tok;
+		st->row1 = D.toks[last].row;
+		st->subj = su;
+		if (attr && cue >= 0) {
+			st->cue0 = cue;
+			st->cue1 = cue_end(cue);
+			D.toks[cue].used = 1;
+		}
+		if (!attr && direct)
+			st->inherit = 1;
+		/* “A,” he said, “B.” and “A,” he said. “B.”: one quotation */
+		if (after && i + 1 < D.nspans) {
+			struct span *nx = &D.spans[i + 1];
+			int a = cue_end(cue), b = nx->open, ok = 1, k;
+			struct subj s2;
+			int c2;
+
+			if (st->subj.t1 > a)
+				a = st->subj.t1;
+			if (tpara(b) != tpara(sp->open) || b < a)
+				ok = 0;
+			for (k = a; ok && k < b; k++)
+				if (!(tpunct(k, ',') || tpunct(k, '.') || tpunct(k, ':')))
+					ok = 0;
+			if (ok && attr_after(nx->close, &s2, &c2))
+				ok = 0;
+			if (ok) {
+				nx->merged = 1;
+				if (span_at_start(nx) || span_has_break(nx) || span_words(nx) >= 3)
+					st->kind = K_DIRECT;
+				set_text_parts(st, sp, nx);
+				last = nx->close >= 0 ? nx->close : nx->last_tok;
+				st->row1 = D.toks[last].row;
+				continue;
+			}
+		}
+		set_text_parts(st, sp, NULL);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reported speech without quotation marks. */
+
+/* End of the reported clause that starts at token t (exclusive token). */
+static int
+clause_end(int t)
+{
+	int r1 = D.rows[D.toks[t].row].t1, k;
+
+	for (k = t; k < r1; k++) {
+		if (tpunct(k, ';'))
+			return k;
+		if (tpunct(k, ',') && k + 1 < r1 && ((tflags(k + 1) & QW_BREAK) ||
+		    ((tflags(k + 1) & QW_PART) && is_cue(k + 1, 0))))
+			return k;
+		if (tpunct(k, ',') && k + 2 < r1 && tis(k + 1, "according") && tis(k + 2, "to"))
+			return k;
+	}
+	while (k > t && (tfinal(k - 1) || tpunct(k - 1, ',')))
+		k--;
+	return k;
+}
+
+static int
+range_has_quote(int a, int b)
+{
+	int k;
+
+	for (k = a; k < b; k++)
+		if (D.toks[k].span >= 0)
+			return 1;
+	return 0;
+}
+
+/* Append tokens [a, b) of text to sbuf, as written. */
+static void
+add_range(int a, int b)
+{
+	if (b <= a)
+		return;
+	buf_add(&D.sbuf, D.text.data + D.toks[a].s, D.toks[b - 1].e - D.toks[a].s);
+}
+
+/* Skip leading connectives (In addition, However,) and "that". */
+static int
+skip_lead(int a, int b)
+{
+	for (;;) {
+		if (a + 2 < b && tis(a, "in") && tis(a + 1, "addition") && tpunct(a + 2, ','))
+			a += 3;
+		else if (a + 1 < b && (tflags(a) & QW_CONN) && tpunct(a + 1, ','))
+			a += 2;
+		else if (a + 1 < b && (tis(a, "but") || tis(a, "and")) && D.toks[a].upper)
+			a += 1;
+		else if (a < b && tis(a, "that"))
+			a += 1;
+		else
+			return a;
+	}
+}
+
+static void
+add_indirect(int cue, const struct subj *su, int a1, int b1, int a2, int b2)
+{
+	struct stmt *st;
+	int words = 0, k;
+
+	a1 = skip_lead(a1, b1);
+	for (k = a1; k < b1; k++)
+		words += D.toks[k].kind == T_WORD;
+	for (k = a2; k < b2; k++)
+		words += D.toks[k].kind == T_WORD;
+	if (words < 2)
+		return;
+	st = new_stmt(K_INDIRECT);
+	st->pos = D.toks[a1 < b1 ? a1 : cue].s;
+	if (a1 >= b1 && a2 < b2)
+		st->pos = D.toks[a2].s;
+	if (cue >= 0 && D.toks[cue].s < st->pos && cue < a1)
+		st->pos = D.toks[a1].s;
+	st->row0 = st->row1 = D.toks[cue].row;
+	st->cue0 = cue;
+	st->cue1 = cue_end(cue);
+	st->subj = *su;
+	D.toks[cue].used = 1;
+	st->text = D.sbuf.len;
+	add_range(a1, b1);
+	if (a2 < b2) {
+		if (b1 > a1)
+			buf_addc(&D.sbuf, ' ');
+		add_range(a2, b2);
+	}
+	st->textlen = D.sbuf.len - st->text;
+}
+
+static void
+do_indirect(void)
+{
+	size_t r;
+
+	for (r = 0; r < D.nrows; r++) {
+		int t0 = D.rows[r].t0, t1 = D.rows[r].t1, c;
+		int sent_subj = 0;
+		struct subj last;
+
+		memset(&last, 0, sizeof(last));
+		for (c = t0; c < t1; c++) {
+			struct subj su;
+			int rr, a, b, k;
+
+			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
+				continue;
+			/* according to X, ... / ..., according to X */
+			if (tis(c, "according")) {
+				if (!tis(c + 1, "to") || subject_fwd(c + 2, &su) <= 0)
+					continue;
+				k = su.t1;
+				if (c == t0 || (c == t0 + 1 && (tflags(t0) & QW_CONN))) {
+					if (!tpunct(k, ','))
+						continue;
+					a = k + 1;
+					b = clause_end(a);
+					if (!range_has_quote(a, b))
+						add_indirect(c, &su, a, b, 0, 0);
+				} else if (tpunct(c - 1, ',')) {
+					b = c - 1;
+					if (!range_has_quote(t0, b))
+						add_indirect(c, &su, t0, b, 0, 0);
+				}
+				continue;
+			}
+			rr = subject_back(c, &su);
+			if (rr < 0)
+				continue;
+			if (rr == 0) {
+				/* ..., saying that ...: the sentence's speaker */
+				if ((tflags(c) & QW_PART) && tpunct(c - 1, ',') && sent_subj) {
+					su = last;
+					rr = 1;
+				} else if ((tflags(c) & QW_PART) && tpunct(c - 1, ',')) {
+					su.kind = SUBJ_SENT;
+					su.t0 = su.t1 = c;
+					rr = 1;
+				} else if (c > t0 && tpunct(c - 1, ',') &&
+				    subject_fwd(cue_end(c), &su) > 0 &&
+				    (tfinal(su.t1) || su.t1 >= t1 || tpunct(su.t1, ','))) {
+					/* ..., said X. */
+					b = c - 1;
+					a = t0;
+					if (!range_has_quote(a, su.t1) && !(D.toks[c].w->flags & QW_QUOTEONLY))
+						add_indirect(c, &su, a, b, 0, 0);
+					continue;
+				} else
+					continue;
+			}
+			sent_subj = 1;
+			last = su;
+			/* ..., X said. / A, X said, B */
+			if (su.t0 > t0 && tpunct(su.t0 - 1, ',') && su.kind != SUBJ_SENT) {
+				int after = cue_end(c);
+
+				while (after < t1 && (tflags(after) & QW_AUX))
+					after++;
+				if (after >= t1 || tfinal(after) || tpunct(after, ',')) {
+					a = t0;
+					b = su.t0 - 1;
+					if (after < t1 && tpunct(after, ',')) {
+						int e = clause_end(after + 1);
+
+						if (!range_has_quote(a, e))
+							add_indirect(c, &su, a, b, after + 1, e);
+					} else if (!range_has_quote(a, b))
+						add_indirect(c, &su, a, b, 0, 0);
+					continue;
+				}
+			}
+			/* X said (that) ... / X told Y (that) ... / X called for ... */
+			a = cue_end(c);
+			if (D.toks[c].w->flags & QW_QUOTEONLY)
+				continue;
+			if (tis(c, "told") || tis(c, "tells") || tis(c, "tell") || tis(c, "telling")) {
+				/* skip the listener */
+				k = a;
+				if ((size_t)k < D.ntoks && D.toks[k].ent >= 0)
+					k = D.ents[D.toks[k].ent].t1;
+				else
+					while (k < t1 && k < a + 4 && tword(k) && !tis(k, "that") &&
+					    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)))
+						k++;
+				while (k < t1 && !tis(k, "that") && tword(k) && D.toks[k].upper && k < a + 6)
+					k++;	/* NBC's Meet the Press */
+				a = k;
+			}
+			if (a < t1 && (tflags(a) & QW_PREP) && !tis(a, "to") &&
+			    !(D.toks[c].w->flags & QW_STANCE)) {
+				/* said in a statement that ... */
+				for (k = a; k < t1 && k < a + 8; k++)
+					if (tis(k, "that") || tpunct(k, ','))
+						break;
+				if (k < t1 && tis(k, "that"))
+					a = k + 1;
+				else
+					continue;
+			}
+			if (a < t1 && tpunct(a, ','))
+				continue;
+			if (a >= t1 || tfinal(a) || tmark(a) || tpunct(a, ':'))
+				continue;
+			b = clause_end(a);
+			if (range_has_quote(a, b))
+				continue;
+			add_indirect(c, &su, a, b, 0, 0);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Resolving speakers. */
+
+static int
+mention_in_subject(int e)
+{
+	int t0 = D.ents[e].t0, p = t0 - 1, end = D.ents[e].t1;
+
+	if (p >= 0 && samerow(p, t0) && (tflags(p) & QW_PREP))
+		return 0;
+	if (p >= 0 && samerow(p, t0) && (tis(p, "told") || tis(p, "urged") ||
+	    tis(p, "asked") || tis(p, "called")))
+		return 0;
+	/* a possessive names an owner, not a subject */
+	if (D.ents[e].e + 1 < D.text.len && (D.text.data[D.ents[e].e] == '\'' ||
+	    (D.ents[e].e + 3 < D.text.len &&
+	    memcmp(D.text.data + D.ents[e].e, "\xE2\x80\x99", 3) == 0)))
+		return 0;
+	(void)end;
+	return 1;
+}
+
+static int
+gender_ok(int a, unsigned pron)
+{
+	char g = D.actors[a].gender;
+
+	if (pron & QW_HE)
+		return g != 'F';
+	if (pron & QW_SHE)
+		return g != 'M';
+	return 1;
+}
+
+/* Speakers resolved so far, as (token, actor) for pronouns to find. */
+struct said { int tok, actor; };
+static struct said *saids;
+static size_t nsaids, capsaids;
+
+static int
+resolve_pronoun(int t)
+{
+	unsigned f = tflags(t);
+	size_t m;
+	int fallback = -1, fallback_tok = -1, best_said = -1, best_said_tok = -1, seen = 0;
+	long i;
+
+	if (f & (QW_THEY | QW_IT)) {
+		/* they, it: the last organization or country that spoke */
+		for (i = (long)nsaids - 1; i >= 0; i--) {
+			if (saids[i].tok >= t)
+				continue;
+			if (D.actors[saids[i].actor].type != 'P' &&
+			    tpara(saids[i].tok) >= tpara(t) - 1)
+				return saids[i].actor;
+			break;
+		}
+		return -1;
+	}
+	for (i = (long)nsaids - 1; i >= 0; i--) {
+		if (saids[i].tok >= t)
+			continue;
+		if (D.actors[saids[i].actor].type == 'P' && gender_ok(saids[i].actor, f)) {
+			best_said = saids[i].actor;
+			best_said_tok = saids[i].tok;
+			break;
+		}
+	}
+	/* walk back over person mentions outside quotations */
+	{
+		size_t lo = 0, hi = D.npm;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (D.ents[D.pmentions[mid]].t0 < t)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		m = lo;
+	}
+	while (m > 0 && seen < 200) {
+		int e = D.pmentions[--m], a = D.ents[e].actor;
+
+		seen++;
+		if (D.toks[D.ents[e].t0].span >= 0 || !gender_ok(a, f))
+			continue;
+		if (best_said >= 0 && D.ents[e].t0 < best_said_tok)
+			break;
+		if (mention_in_subject(e))
+			return best_said >= 0 && tpara(D.ents[e].t0) < tpara(best_said_tok) ?
+			    best_said : a;
+		if (fallback < 0) {
+			fallback = a;
+			fallback_tok = D.ents[e].t0;
+		}
+	}
+	if (best_said >= 0)
+		return best_said;
+	(void)fallback_tok;
+	return fallback;
+}
+
+static int
+role_has(int a, const char *w, size_t n, int group)
+{
+	const char *r = D.actors[a].roles.data;
+	size_t len = D.actors[a].roles.len, i = 0;
+
+	while (i < len) {
+		size_t j;
+
+		while (i < len && r[i] == ' ')
+			i++;
+		j = i;
+		while (j < len && r[j] != ' ')
+			j++;
+		if (j > i) {
+			if (j - i == n && memcmp(r + i, w, n) == 0)
+				return 1;
+			if (group) {
+				const struct quote_word *qw = word_lookup(r + i, j - i);
+
+				if (qw != NULL && qw->group == group)
+					return 1;
+			}
+			/* Ukrainian ~ Ukraine: a shared stem of five letters */
+			if (group < 0 && n >= 5 && j - i >= 5 && memcmp(r + i, w, 5) == 0)
+				return 1;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+static int
+resolve_desc(const struct subj *su)
+{
+	int head = su->t1 - 1, k, best = -1, bestlast = -1;
+	size_t a;
+	char low[32];
+
+	/* an organization noun: the company, the club */
+	if ((tflags(head) & (QW_ORGNOUN | QW_GROUPNOUN)) && !(tflags(head) & QW_ROLE)) {
+		for (k = su->t0; k < head; k++)
+			if (D.toks[k].entend >= 0 && D.ents[D.toks[k].entend].type != 'P')
+				return D.ents[D.toks[k].entend].actor;
+		if (tflags(head) & QW_GROUPNOUN)
+			return -1;
+		/* the most recent organization mentioned outside quotations */
+		for (k = su->t0 - 1; k >= 0 && k > su->t0 - 400; k--)
+			if (D.toks[k].ent >= 0 && D.ents[D.toks[k].ent].type == 'O' &&
+			    D.toks[k].span < 0)
+				return D.ents[D.toks[k].ent].actor;
+		return -1;
+	}
+	for (a = 0; a < D.nactors; a++) {
+		size_t n;
+		const char *s;
+		int ok, i;
+
+		if (D.actors[a].type != 'P' || D.actors[a].last < 0 ||
+		    D.actors[a].last >= su->t0)
+			continue;
+		s = ttext(head, &n);
+		if (n >= sizeof(low))
+			continue;
+		for (i = 0; i < (int)n; i++)
+			low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		if (!role_has((int)a, low, n, D.toks[head].w ? D.toks[head].w->group : 0))
+			continue;
+		ok = 1;
+		for (k = su->t0; k < head && ok; k++) {
+			int e = D.toks[k].ent >= 0 ? D.toks[k].ent : D.toks[k].entend;
+
+			if ((e >= 0 && (D.ents[e].type == 'N' || D.ents[e].type == 'G')) ||
+			    tis(k, "former")) {
+				s = ttext(k, &n);
+				if (n >= sizeof(low))
+					continue;
+				for (i = 0; i < (int)n; i++)
+					low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+				if (!role_has((int)a, low, n, -1))
+					ok = 0;
+			}
+		}
+		if (ok && D.actors[a].last > bestlast) {
+			best = (int)a;
+			bestlast = D.actors[a].last;
+		}
+	}
+	return best;
+}
+
+static void
+add_speaker(struct stmt *st, int actor)
+{
+	const struct actor *ac = &D.actors[actor];
+
+	if (st->spklen > 0)
+		buf_addc(&D.sbuf, '|');
+	else
+		st->spk = D.sbuf.len;
+	buf_add(&D.sbuf, D.canobuf.data + ac->cano, ac->canolen);
+	st->spklen = D.sbuf.len - st->spk;
+	if (saids != NULL || 1) {
+		GROW(saids, nsaids, capsaids);
+		saids[nsaids].tok = st->subj.t0 >= 0 ? st->subj.t0 : 0;
+		if (st->subj.kind == SUBJ_NONE || st->subj.kind == SUBJ_INHERIT)
+			saids[nsaids].tok = D.rows[st->row0].t0;
+		saids[nsaids].actor = actor;
+		nsaids++;
+	}
+}
+
+static int
+stmt_cmp(const void *a, const void *b)
+{
+	const struct stmt *x = a, *y = b;
+
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->kind - y->kind;
+}
+
+/* Mark when each actor was last mentioned, up to token t. */
+static size_t mark_upto;
+
+static void
+mark_mentions(int t)
+{
+	while (mark_upto < D.ntoks && (int)mark_upto < t) {
+		int e = D.toks[mark_upto].ent;
+
+		if (e >= 0 && D.ents[e].actor >= 0 && D.toks[mark_upto].span < 0)
+			D.actors[D.ents[e].actor].last = (int)mark_upto;
+		mark_upto++;
+	}
+}
+
+static void
+resolve_all(void)
+{
+	size_t i;
+	int prev = -1;		/* previous statement index */
+
+	qsort(D.stmts, D.nstmts, sizeof(*D.stmts), stmt_cmp);
+	nsaids = 0;
+	mark_upto = 0;
+	for (i = 0; i < D.nstmts; i++) {
+		struct stmt *st = &D.stmts[i];
+		struct subj *su = &st->subj;
+		int a = -1, k;
+
+		mark_mentions(su->kind != SUBJ_NONE ? su->t0 : D.rows[st->row0].t0);
+		switch (su->kind) {
+		case SUBJ_ENT:
+			for (k = 0; k < su->nents; k++)
+				if (D.ents[su->ents[k]].actor >= 0)
+					add_speaker(st, D.ents[su->ents[k]].actor);
+			break;
+		case SUBJ_PRON:
+			a = resolve_pronoun(su->t0);
+			break;
+		case SUBJ_DESC:
+			a = resolve_desc(su);
+			break;
+		case SUBJ_SENT:
+			/* ..., saying ...: the subject of the sentence's last statement */
+			if (prev >= 0 && D.stmts[prev].row0 == st->row0 &&
+			    D.stmts[prev].spklen > 0) {
+				st->spk = D.stmts[prev].spk;
+				st->spklen = D.stmts[prev].spklen;
+				su->t0 = D.stmts[prev].subj.t0;
+				su->t1 = D.stmts[prev].subj.t1;
+			} else {
+				/* the first speaker-like name of the sentence */
+				int r0 = D.rows[st->row0].t0;
+
+				for (k = r0; k < st->cue0; k++)
+					if (D.toks[k].ent >= 0 && D.toks[k].span < 0 &&
+					    D.ents[D.toks[k].ent].type == 'P') {
+						a = D.ents[D.toks[k].ent].actor;
+						su->t0 = k;
+						su->t1 = D.ents[D.toks[k].ent].t1;
+						break;
+					} else if (tflags(k) & (QW_HE | QW_SHE)) {
+						a = resolve_pronoun(k);
+						su->t0 = k;
+						su->t1 = k + 1;
+						break;
+					}
+				if (a < 0)
+					su->kind = SUBJ_NONE;
+			}
+			break;
+		default:
+			if (st->inherit && prev >= 0 && D.stmts[prev].kind == K_DIRECT &&
+			    D.rows[D.stmts[prev].row1].para + 1 >= D.rows[st->row0].para &&
+			    D.stmts[prev].spklen > 0) {
+				/* a continuation paragraph: no cue of its own */
+				int r, t, cued = 0;
+
+				for (r = st->row0; r <= st->row1; r++)
+					for (t = D.rows[r].t0; t < D.rows[r].t1; t++)
+						if (D.toks[t].span < 0 && is_cue(t, 1))
+							cued = 1;
+				if (!cued) {
+					st->spk = D.stmts[prev].spk;
+					st->spklen = D.stmts[prev].spklen;
+					st->spk_actor = D.stmts[prev].spk_actor;
+					su->kind = SUBJ_INHERIT;
+				}
+			}
+			break;
+		}
+		if (a >= 0) {
+			add_speaker(st, a);
+			st->spk_actor = a;
+		}
+		if (su->kind == SUBJ_ENT && su->nents == 1)
+			st->spk_actor = D.ents[su->ents[0]].actor;
+		prev = (int)i;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Output. */
+
+static void
+write_range_tokens(int a, int b)
+{
+	if (a < 0 || b <= a)
+		return;
+	out_escaped(D.text.data + D.toks[a].s, D.toks[b - 1].e - D.toks[a].s);
+}
+
+static void
+write_field_raw(size_t row, size_t col)
+{
+	const char *s = D.rawbuf.data + D.rows[row].raw, *end = s + D.rows[row].rawlen, *p;
+	size_t i;
+
+	for (i = 0; i < col; i++) {
+		p = memchr(s, '\t', (size_t)(end - s));
+		s = p ? p + 1 : end;
+	}
+	p = memchr(s, '\t', (size_t)(end - s));
+	out_write(s, (size_t)((p ? p : end) - s));
+}
+
+static void
+write_stmt(const struct stmt *st, size_t n)
+{
+	char num[32];
+	int len, r;
+	size_t c;
+	static const char *const kinds[] = { "direct", "partial", "indirect" };
+
+	out_write(D.name.data, D.name.len);
+	out_tab();
+	len = snprintf(num, sizeof(num), "%zu", n);
+	out_write(num, (size_t)len);
+	out_tab();
+	write_field_raw((size_t)st->row0, c_para);
+	out_tab();
+	write_field_raw((size_t)st->row0, c_sent);
+	out_tab();
+	out_str(kinds[st->kind]);
+	out_tab();
+	out_escaped(D.sbuf.data + st->spk, st->spklen);
+	out_tab();
+	if (st->subj.kind != SUBJ_NONE && st->subj.kind != SUBJ_INHERIT)
+		write_range_tokens(st->subj.t0, st->subj.t1);
+	out_tab();
+	if (st->cue0 >= 0)
+		write_range_tokens(st->cue0, st->cue1);
+	out_tab();
+	out_escaped(D.sbuf.data + st->text, st->textlen);
+	out_tab();
+	for (r = st->row0; r <= st->row1; r++) {
+		if (r > st->row0)
+			out_char(' ');
+		out_escaped(D.text.data + D.rows[r].ts, D.rows[r].te - D.rows[r].ts);
+	}
+	for (c = 0; c < ncols; c++) {
+		if (!passcol[c])
+			continue;
+		out_tab();
+		write_field_raw((size_t)st->row0, c);
+	}
+	out_end_row();
+}
+
+static void
+doc_reset(void)
+{
+	buf_clear(&D.rawbuf);
+	buf_clear(&D.text);
+	buf_clear(&D.canobuf);
+	buf_clear(&D.sbuf);
+	D.nrows = D.ntoks = D.nents = D.nparts = D.nspans = D.nstmts = D.npm = 0;
+	D.nactors = 0;
+	if (D.ahash != NULL) {
+		size_t i;
+
+		for (i = 0; i < D.ahcap; i++)
+			D.ahash[i] = -1;
+	}
+}
+
+static void
+process_doc(void)
+{
+	size_t i, r;
+
+	if (D.nrows == 0)
+		return;
+	for (r = 0; r < D.nrows; r++)
+		tokenize_row((int)r);
+	resolve_straight();
+	link_entities();
+	for (i = 0; i < D.nents; i++)
+		if (D.ents[i].type == 'P' && D.ents[i].t0 >= 0) {
+			GROW(D.pmentions, D.npm, D.cappm);
+			D.pmentions[D.npm++] = (int)i;
+		}
+	scan_quotes();
+	collect_roles();
+	learn_gender();
+	do_spans();
+	do_indirect();
+	resolve_all();
+	for (i = 0; i < D.nstmts; i++)
+		write_stmt(&D.stmts[i], i + 1);
+	doc_reset();
+}
+
+/* Keep the current input row as part of the document. */
+static void
+add_row(struct tsv_in *in, const struct buf *para_prev)
+{
+	struct row *rw;
+	const char *raw;
+	size_t n;
+
+	(void)para_prev;
+	GROW(D.rows, D.nrows, D.caprows);
+	rw = &D.rows[D.nrows];
+	rw->raw = D.rawbuf.len;
+	buf_add(&D.rawbuf, in->line, in->len);
+	rw->rawlen = in->len;
+	/* paragraph: a new one when the para field changes */
+	raw = tsv_raw(in, c_para, &n);
+	if (D.nrows == 0)
+		rw->para = 0;
+	else {
+		const struct row *pr = &D.rows[D.nrows - 1];
+		const char *pp = D.rawbuf.data + pr->raw, *pend = pp + pr->rawlen, *q;
+		size_t k;
+
+		for (k = 0; k < c_para; k++) {
+			q = memchr(pp, '\t', (size_t)(pend - pp));
+			pp = q ? q + 1 : pend;
+		}
+		q = memchr(pp, '\t', (size_t)(pend - pp));
+		if (q == NULL)
+			q = pend;
+		rw->para = pr->para;
+		if ((size_t)(q - pp) != n || memcmp(pp, raw, n) != 0)
+			rw->para++;
+	}
+	if (D.nrows > 0 && rw->para != D.rows[D.nrows - 1].para)
+		buf_addc(&D.text, '\n');
+	else if (D.nrows > 0)
+		buf_addc(&D.text, ' ');
+	rw->ts = D.text.len;
+	tsv_get(in, c_text, &D.text);
+	rw->te = D.text.len;
+	buf_clear(&D.tmp);
+	tsv_get(in, c_ents, &D.tmp);
+	D.nrows++;
+	parse_entities(rw);
+}
+
+static void
+write_header(const struct tsv_in *in)
+{
+	static const char *const ours[] = { "doc", "quote", "para", "sent", "kind",
+	    "speaker", "mention", "cue", "text", "context" };
+	size_t i, k;
+
+	passcol = xmalloc(ncols ? ncols : 1);
+	for (i = 0; i < sizeof(ours) / sizeof(ours[0]); i++) {
+		if (i > 0)
+			out_tab();
+		out_str(ours[i]);
+	}
+	for (i = 0; i < ncols; i++) {
+		passcol[i] = strcmp(in->cols[i], "entities") != 0;
+		for (k = 0; k < sizeof(ours) / sizeof(ours[0]); k++)
+			if (strcmp(in->cols[i], ours[k]) == 0)
+				passcol[i] = 0;
+		if (passcol[i]) {
+			out_tab();
+			out_escaped(in->cols[i], strlen(in->cols[i]));
+		}
+	}
+	out_end_row();
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct tsv_in in;
+	struct doc_seen seen = { BUF_INIT, 0, NULL, 0, 0 };
+	const char *doc;
+	size_t n;
+
+	prog_init("news-extract-quotes");
+	while (opt_next(argc, argv, "h", longopts, usage) != -1)
+		die_usage("unknown option");
+	words_init();
+	tsv_open(&in, argc - optind, argv + optind);
+	if (tsv_read_header(&in)) {
+		if (tsv_find_column(&in, "quote") >= 0)
+			die_at(in.header_file, 1, "input already has a 'quote' column "
+			    "(it is news-extract-quotes output)");
+		c_doc = tsv_column(&in, "doc", "news-split");
+		c_para = tsv_column(&in, "para", "news-split");
+		c_sent = tsv_column(&in, "sent", "news-split");
+		c_text = tsv_column(&in, "text", "news-split");
+		c_ents = tsv_column(&in, "entities", "news-tag-entities");
+		ncols = in.ncols;
+		write_header(&in);
+		while (tsv_next(&in)) {
+			doc = tsv_raw(&in, c_doc, &n);
+			if (doc_start(&seen, &in, doc, n)) {
+				process_doc();
+				buf_clear(&D.name);
+				buf_add(&D.name, doc, n);
+			}
+			add_row(&in, NULL);
+		}
+		process_doc();
+	}
+	doc_seen_free(&seen);
+	free(passcol);
+	finish(tsv_close(&in));
+}
