@@ -60,3 +60,53 @@ EVAL="$TESTS/eval.py"
 	run python3 "$EVAL" --no-such-option
 	[ "$status" -eq 2 ]
 }
+
+# ---- make bench helpers (no timing is asserted: only shapes and statuses)
+
+@test "bench: bench_corpus.py writes a varied, reproducible doc/text stream" {
+	d="$BATS_TEST_TMPDIR"
+	python3 "$TESTS/bench_corpus.py" "$d/a.tsv" 0.2 "$CORPUS"/articles/*.txt "$CORPUS"/dev/docs/*.txt 2> /dev/null
+	python3 "$TESTS/bench_corpus.py" "$d/b.tsv" 0.2 "$CORPUS"/articles/*.txt "$CORPUS"/dev/docs/*.txt 2> /dev/null
+	cmp "$d/a.tsv" "$d/b.tsv"
+	[ "$(head -n 1 "$d/a.tsv")" = "$(printf 'doc\ttext')" ]
+	[ "$(wc -c < "$d/a.tsv")" -ge 200000 ]
+	# two fields on every row, no raw CR, unique doc names
+	[ "$(awk -F '\t' 'NF != 2' "$d/a.tsv" | wc -l)" -eq 0 ]
+	[ "$(cut -f 1 "$d/a.tsv" | sort | uniq -d | wc -l)" -eq 0 ]
+	! grep -q $'\r' "$d/a.tsv"
+	# copies of one article differ from each other (shuffled, names, digits)
+	[ "$(grep -c '_000_b5745c06e268ba25	' "$d/a.tsv")" -ge 2 ]
+	[ "$(grep '_000_b5745c06e268ba25	' "$d/a.tsv" | cut -f 2 | sort -u | wc -l)" -eq \
+	  "$(grep -c '_000_b5745c06e268ba25	' "$d/a.tsv")" ]
+}
+
+@test "bench: bench_run.py prints median, RSS, runs, status, method" {
+	run python3 "$TESTS/bench_run.py" 3 20 /dev/null -- sh -c 'exit 3'
+	[ "$status" -eq 0 ]
+	[[ "$output" =~ ^[0-9]+\.[0-9]{6}\ [0-9]+\ 3\ 3\ (time|wait4-upper-bound)$ ]]
+}
+
+@test "bench: no tools built: all six listed as not built yet, exit 0" {
+	mkdir -p "$BATS_TEST_TMPDIR/empty"
+	run env NEWS_BIN="$BATS_TEST_TMPDIR/empty" BENCH_DIR="$BATS_TEST_TMPDIR/bench" BENCH_MB=0.05 \
+		sh "$TESTS/bench.sh"
+	[ "$status" -eq 0 ]
+	[ "$(grep -c '^news-[a-z-]* *not built yet$' <<< "$output")" -eq 6 ]
+}
+
+@test "bench: each built tool gets a row on its own input stream" {
+	run env NEWS_BIN="$FIX/eval/bin" BENCH_DIR="$BATS_TEST_TMPDIR/bench" BENCH_MB=0.05 \
+		BENCH_REPEAT=1 sh "$TESTS/bench.sh"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"machine: "* ]]
+	for t in news-split:articles news-normalize:split news-tag-entities:normalized \
+		 news-extract-quotes:tagged news-stance:quotes; do
+		grep -Eq "^${t%%:*} +${t#*:}\.tsv +[0-9.]+ .*(meets|misses)" <<< "$output"
+	done
+	grep -q '^news-to-csv *not built yet$' <<< "$output"
+}
+
+@test "bench: bad option exits 2" {
+	run sh "$TESTS/bench.sh" --nope
+	[ "$status" -eq 2 ]
+}
