@@ -1,0 +1,127 @@
+/*
+ * stance_cues: the cue tables of news-stance.  Hand-compiled, 2026-11-25,
+ * sources: general English stance vocabulary (verbs of support and demand,
+ * of refusal and opposition, deontic and epistemic modals, negators,
+ * conditional and concessive connectives) as described in English grammars
+ * (e.g. Biber et al., "stance adverbials" and "stance complement clauses")
+ * and the project brief's cue list.  Nothing here names a topic: the words
+ * apply to any target.  Phrases use the --targets syntax: words matched
+ * case-insensitively on word boundaries, "*" at the end of a word for any
+ * ending.  Where two cues start at the same word the longer one wins.
+ */
+#include <stddef.h>
+
+#include "stance_cues.h"
+
+#define F(p, w)	{ p, CUE_FAVOR, w }
+#define A(p, w)	{ p, CUE_AGAINST, w }
+#define N(p)	{ p, CUE_NEG, 0 }
+#define D(p)	{ p, CUE_DESTROY, 60 }
+#define H(p)	{ p, CUE_HEDGE, 70 }
+#define C(p)	{ p, CUE_COND, 60 }
+#define O(p)	{ p, CUE_OPEN, 0 }
+
+const struct stance_cue stance_cues[] = {
+	/* support, demand, necessity */
+	F("want*", 80), F("would like", 75), F("wish*", 60), F("hope*", 60),
+	F("need*", 80), F("must", 80), F("have to", 70), F("has to", 70),
+	F("should", 60), F("ought to", 60),
+	F("call* for", 90), F("called for", 90), F("urg*", 80),
+	F("demand*", 80), F("insist*", 70), F("push* for", 80),
+	F("press* for", 80), F("seek*", 60), F("sought", 60),
+	F("advocat*", 80), F("endors*", 80), F("champion*", 70),
+	F("support*", 80), F("back", 50), F("backs", 70), F("backed", 70),
+	F("backing", 70), F("welcom*", 80), F("favor*", 80), F("favour*", 80),
+	F("in favor", 80), F("in favour", 80), F("approv*", 70),
+	F("agree* to", 60), F("agree* on", 50), F("accept*", 60),
+	F("embrac*", 70), F("commit* to", 70), F("committed", 70),
+	F("ready to", 70), F("ready for", 70), F("prepared to", 60),
+	F("willing to", 60), F("open to", 60), F("interested in", 70),
+	F("look* forward", 70), F("believe in", 60), F("trust*", 50),
+	F("count on", 60), F("rely on", 50), F("stand* with", 60),
+	F("stand* by", 50), F("work on", 40), F("work* toward*", 50),
+	F("work* to", 40), F("strive*", 50), F("fight for", 60),
+	F("necessary", 80), F("essential", 80), F("needed", 80),
+	F("important", 70), F("importance", 70), F("crucial", 80),
+	F("critical", 70), F("vital", 80), F("key", 50), F("priority", 70),
+	F("indispensable", 80), F("urgent*", 70), F("imperative", 80),
+	F("only path", 90), F("only way", 85), F("only option", 85),
+	F("only solution", 85), F("best option", 70), F("best way", 70),
+	F("cheapest", 70), F("bonus", 60), F("benefit*", 50),
+	F("beneficial", 60), F("good", 40), F("great", 40), F("positive", 50),
+	F("fair", 40), F("right to", 50), F("deserv*", 70),
+	F("realistic", 60), F("achievabl*", 60), F("feasible", 60),
+	F("possible", 40), F("happen*", 50), F("irreversible", 70),
+	F("emphasi*", 50), F("stress* the need", 70),
+	F("provid*", 50), F("supply", 50), F("send", 50), F("sends", 50),
+	F("sending", 50), F("sent", 50), F("deliver*", 50), F("give", 40),
+	F("giving", 40), F("gave", 40), F("grant*", 50), F("deploy*", 50),
+	F("boost*", 60), F("increase*", 50), F("expand*", 50),
+	F("extend*", 50), F("strengthen*", 50), F("speed up", 50),
+	F("accelerat*", 50), F("continu*", 40), F("resum*", 50),
+	F("ensure*", 50), F("achiev*", 50), F("reach* a", 40), F("secure*", 40),
+	F("protect*", 40), F("enable*", 40), F("allow*", 40), F("let", 30),
+	F("letting", 30), F("yes", 50), F("success*", 40), F("progress", 40),
+	F("step forward", 50), F("put boots", 60),
+
+	/* refusal, opposition, infeasibility */
+	A("reject*", 90), A("rejection", 90), A("refus*", 90),
+	A("oppos*", 90), A("condemn*", 90), A("denounc*", 80),
+	A("unrealistic", 80), A("unacceptable", 90), A("impossible", 70),
+	A("unthinkable", 80), A("out of the question", 90),
+	A("red line", 80), A("red lines", 80), A("forget about", 90),
+	A("forget it", 90), A("rule* out", 90), A("ruled out", 90),
+	A("is against", 80), A("are against", 80), A("was against", 80),
+	A("were against", 80), A("am against", 80), A("be against", 80),
+	A("stand* against", 80), A("against it", 80), A("against this", 80),
+	A("against that", 80), A("vote* against", 80), A("veto*", 80), A("dismiss*", 70),
+	A("criticiz*", 70), A("criticis*", 70), A("criticism", 60),
+	A("mistake", 70), A("dangerous", 70), A("naive", 60), A("no way", 80),
+	A("counter to", 70), A("unconstitutional", 80), A("illegal", 70),
+	A("illegitimate", 70), A("skeptic*", 60), A("sceptic*", 60),
+	A("doubt*", 50), A("premature", 60), A("too early", 50),
+	A("object* to", 70), A("objection*", 60), A("protest*", 50),
+	A("resist*", 60), A("waste", 60), A("pointless", 70), A("futile", 70),
+	A("betray*", 70), A("capitulat*", 80), A("unwilling", 70),
+	A("reluctan*", 60), A("hesitan*", 50), A("warn* against", 70),
+	A("inflammatory", 60), A("harmful", 60), A("bad idea", 70),
+	A("wrong", 50), A("never again", 90),
+
+	/* negators */
+	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),
+	N("nothing"), N("hardly"), N("no longer"), N("not yet"),
+	N("don't"), N("doesn't"), N("didn't"), N("won't"), N("wouldn't"),
+	N("can't"), N("couldn't"), N("shouldn't"), N("isn't"), N("aren't"),
+	N("wasn't"), N("weren't"), N("haven't"), N("hasn't"), N("hadn't"),
+	N("mustn't"), N("needn't"), N("ain't"),
+	{ "never", CUE_NEVER, 70 }, { "no", CUE_NO, 60 },
+	{ "none", CUE_NO, 60 },
+
+	/* verbs that undo what they govern */
+	D("stop*"), D("end"), D("ends"), D("ended"), D("ending"), D("halt*"),
+	D("abandon*"), D("scrap*"), D("cancel*"), D("suspend*"), D("cut*"),
+	D("withdraw*"), D("undermin*"), D("violat*"), D("break*"),
+	D("broke"), D("sabotag*"), D("delay*"), D("postpon*"), D("exclud*"),
+	D("derail*"), D("torpedo*"), D("freez*"), D("reduc*"), D("limit*"),
+	D("restrict*"), D("ban"), D("bans"), D("banned"), D("block*"),
+	D("pull out"), D("walk away from"), D("quit"),
+
+	/* hedges: weaker, same direction */
+	H("would"), H("could"), H("may"), H("might"), H("possibly"),
+	H("perhaps"), H("maybe"), H("potential*"), H("eventually"),
+	H("later"), H("someday"), H("in the future"),
+
+	/* conditions: partial support */
+	C("only if"), C("provided"), C("providing"), C("as long as"),
+	C("on condition"), C("on the condition"), C("in exchange for"),
+	C("in return for"), C("unless"), C("conditional"),
+	C("at a later stage"), C("but only"),
+	{ "if", CUE_IF, 50 }, { "even if", CUE_IF, 50 },
+
+	/* open questions: neutral */
+	O("whether"), O("consider*"), O("question is"), O("unclear"),
+	O("uncertain"), O("undecided"), O("wonder*"), O("ask* if"),
+	O("ask* whether"), O("debate*"),
+};
+
+const size_t stance_ncues = sizeof(stance_cues) / sizeof(stance_cues[0]);

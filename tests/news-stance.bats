@@ -1,0 +1,216 @@
+#!/usr/bin/env bats
+# news-stance: targets, stance cues, negation, conditions, user targets,
+# and the stream contract (bad input, empty input, write errors).
+load helper
+
+F="$FIX/news-stance"
+E="$EXP/news-stance"
+
+setup_file() {
+	# a 50 MB quote row: generated, never committed
+	big="$BATS_FILE_TMPDIR/big.tsv"
+	{
+		printf 'doc\tquote\ttext\tcontext\n'
+		printf 'd\t1\t'
+		head -c 52428800 /dev/zero | tr '\0' 'x'
+		printf ' We want a ceasefire.\tx\n'
+	} > "$big"
+}
+
+# golden NAME [ARGS...]: news-stance ARGS $F/NAME.tsv must give $E/NAME.out
+golden() {
+	local name=$1; shift
+	news-stance "$@" "$F/$name.tsv" > "$BATS_TEST_TMPDIR/out"
+	same_bytes "$E/$name.out" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "favor cues: want, need, must, call for, urge, ready to, only path, support, back, welcome" {
+	golden favor
+}
+
+@test "against cues: reject, never, refuse, will not, unrealistic, red line, don't see that happening, oppose, condemn" {
+	golden against
+}
+
+@test "negation scope: not believe ... realistic, double negation, bare not is neutral" {
+	golden negation
+}
+
+@test "conditions, questions and hypotheticals: only if, provided, not the only, whether, consider, ?" {
+	golden conditions
+}
+
+@test "the verb's object: rejecting a ceasefire vs rejecting calls to stop it" {
+	golden object
+}
+
+@test "several targets in one quote, each with its own stance, in table order" {
+	golden several
+}
+
+@test "quotes with no target are left out" {
+	golden notarget
+}
+
+@test "--all writes quotes with no target with four empty columns" {
+	news-stance --all "$F/notarget.tsv" > "$BATS_TEST_TMPDIR/out"
+	same_bytes "$E/notarget-all.out" "$BATS_TEST_TMPDIR/out"
+	run -0 news-stance -a "$F/notarget.tsv"
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "every evidence is a verbatim part of text or context, scores are %.2f in [-1, 1]" {
+	for f in favor against negation conditions object several notarget; do
+		news-stance "$F/$f.tsv"
+	done | python3 -c '
+import sys
+bad = 0
+for line in sys.stdin:
+    f = line.rstrip("\n").split("\t")
+    if f[0] == "doc":
+        h = f; continue
+    r = dict(zip(h, f))
+    s = float(r["score"])
+    ok = r["evidence"] and (r["evidence"] in r["text"] or r["evidence"] in r["context"])
+    ok = ok and -1 <= s <= 1 and r["score"] == "%.2f" % s
+    ok = ok and ((s > 0) == (r["stance"] == "favor")) and ((s < 0) == (r["stance"] == "against"))
+    if not ok:
+        print("bad row:", line, end=""); bad += 1
+sys.exit(bad > 0)'
+}
+
+@test "user targets: a table about tariffs gives sensible stances" {
+	golden tariffs --targets "$F/tariffs-targets.tsv"
+	run -0 news-stance -t "$F/tariffs-targets.tsv" "$F/tariffs.tsv"
+	[[ "$output" != *ceasefire* ]]
+}
+
+@test "--print-targets writes the built-in table, which reads back as a --targets file" {
+	news-stance --print-targets > "$BATS_TEST_TMPDIR/t.tsv"
+	same_bytes "$TESTS/../lib/targets.tsv" "$BATS_TEST_TMPDIR/t.tsv"
+	news-stance --targets "$BATS_TEST_TMPDIR/t.tsv" "$F/several.tsv" > "$BATS_TEST_TMPDIR/out"
+	same_bytes "$E/several.out" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "malformed targets file: bad id -> FILE:LINE message, exit 2, nothing written" {
+	run --separate-stderr -2 news-stance --targets "$F/bad-id-targets.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/bad-id-targets.tsv:3: target id 'Bad Id' is not made of a-z, 0-9 and '-'" ]
+}
+
+@test "malformed targets file: '*' not at the end of a word" {
+	run --separate-stderr -2 news-stance --targets "$F/bad-star-targets.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/bad-star-targets.tsv:2: '*' may only end a word" ]
+}
+
+@test "malformed targets file: missing phrase column, wrong field count, no words" {
+	run --separate-stderr -2 news-stance -t "$F/no-phrase-targets.tsv" "$F/favor.tsv"
+	[ "$stderr" = "news-stance: $F/no-phrase-targets.tsv:2: missing column 'phrase'" ]
+	run --separate-stderr -2 news-stance -t "$F/bad-fields-targets.tsv" "$F/favor.tsv"
+	[ "$stderr" = "news-stance: $F/bad-fields-targets.tsv:2: row has 3 fields, header has 2" ]
+	run --separate-stderr -2 news-stance -t "$F/no-words-targets.tsv" "$F/favor.tsv"
+	[ "$stderr" = "news-stance: $F/no-words-targets.tsv:2: phrase has no words" ]
+	[ "$output" = "" ]
+}
+
+@test "unreadable targets file: exit 2" {
+	run --separate-stderr -2 news-stance -t "$BATS_TEST_TMPDIR/none.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $BATS_TEST_TMPDIR/none.tsv: No such file or directory" ]
+}
+
+@test "missing text or context column names news-extract-quotes" {
+	run --separate-stderr -1 news-stance "$F/missing-text.tsv"
+	[ "$stderr" = "news-stance: $F/missing-text.tsv:1: missing column 'text' (news-extract-quotes writes it)" ]
+	run --separate-stderr -1 news-stance "$F/missing-context.tsv"
+	[ "$stderr" = "news-stance: $F/missing-context.tsv:1: missing column 'context' (news-extract-quotes writes it)" ]
+}
+
+@test "input that already has a target column: exit 1" {
+	run --separate-stderr -1 news-stance "$F/has-target.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/has-target.tsv:1: input already has a 'target' column (news-stance was run on it already)" ]
+}
+
+@test "wrong field count: FILE:LINE message, exit 1, earlier rows kept" {
+	run --separate-stderr -1 news-stance "$F/bad-fields.tsv"
+	[ "$stderr" = "news-stance: $F/bad-fields.tsv:3: row has 3 fields, header has 4" ]
+	[ "${#lines[@]}" -eq 2 ]
+	[ "${lines[1]}" = "d	1	We want a ceasefire.	x	ceasefire	favor	0.80	want a ceasefire" ]
+}
+
+@test "invalid UTF-8 and NUL bytes are carried through unchanged" {
+	golden invalid-utf8 --all
+}
+
+@test "CRLF input reads as LF" {
+	news-stance "$F/crlf.tsv" > "$BATS_TEST_TMPDIR/crlf"
+	news-stance "$F/lf.tsv" > "$BATS_TEST_TMPDIR/lf"
+	same_bytes "$BATS_TEST_TMPDIR/lf" "$BATS_TEST_TMPDIR/crlf"
+	[ "$(grep -c . "$BATS_TEST_TMPDIR/lf")" -eq 3 ]
+}
+
+@test "empty input: no output, exit 0" {
+	run --separate-stderr -0 news-stance "$F/empty.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "" ]
+	news-stance < /dev/null > "$BATS_TEST_TMPDIR/out"
+	[ ! -s "$BATS_TEST_TMPDIR/out" ]
+}
+
+@test "header only: header only, with the four new columns" {
+	golden header-only
+}
+
+@test "no final newline on the last row" {
+	golden no-final-newline
+}
+
+@test "a 50 MB line" {
+	news-stance "$BATS_FILE_TMPDIR/big.tsv" > "$BATS_TEST_TMPDIR/out"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/out")" -eq 2 ]
+	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 5-)" = "ceasefire	favor	0.80	want a ceasefire" ]
+}
+
+@test "> /dev/full: write error, exit 1" {
+	run --separate-stderr -1 bash -c 'news-stance "$1" > /dev/full' _ "$BATS_FILE_TMPDIR/big.tsv"
+	[ "$stderr" = "news-stance: write error: No space left on device" ]
+	run --separate-stderr -1 bash -c 'news-stance "$1" > /dev/full' _ "$F/favor.tsv"
+	[ "$stderr" = "news-stance: write error: No space left on device" ]
+}
+
+@test "| head -1: quiet, status 0 or 141" {
+	run --separate-stderr bash -c 'for i in $(seq 2000); do tail -n +2 "$1"; done | cat <(head -1 "$1") - | news-stance | head -1; exit ${PIPESTATUS[2]}' _ "$F/favor.tsv"
+	[ "$stderr" = "" ]
+	[ "$status" -eq 0 ] || [ "$status" -eq 141 ]
+	[ "${output:0:3}" = "doc" ]
+}
+
+@test "bad options: exit 2" {
+	run --separate-stderr -2 news-stance --nope
+	[ "$stderr" = "news-stance: unknown option '--nope'
+Try 'news-stance --help' for more information." ]
+	run --separate-stderr -2 news-stance -t
+	[ "$stderr" = "news-stance: option '-t' needs an argument
+Try 'news-stance --help' for more information." ]
+	run --separate-stderr -2 news-stance --targets
+	[ "${stderr##*$'\n'}" = "Try 'news-stance --help' for more information." ]
+	run -2 news-stance -x
+}
+
+@test "--help and --version" {
+	run -0 news-stance --help
+	[ "${lines[0]}" = "usage: news-stance [-a] [-t FILE] [--print-targets] [--line-buffered] [file ...]" ]
+	run -0 news-stance --version
+	[ "$output" = "news-stance (newsline) 0.1.0" ]
+}
+
+@test "every long option in --help appears in the man page" {
+	news-stance --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$BATS_TEST_TMPDIR/opts"
+	[ -s "$BATS_TEST_TMPDIR/opts" ]
+	while read -r opt; do
+		name=${opt#--}
+		grep -q -- "$name" "$TESTS/../tools/news-stance.1" || { echo "missing $opt"; return 1; }
+	done < "$BATS_TEST_TMPDIR/opts"
+}

@@ -1,0 +1,1260 @@
+/*
+ * news-stance: for each quote, each target it takes a position on, one row
+ * with the position (favor, against, neutral), a score in [-1, 1] and the
+ * words that decided it.
+ *
+ * How it reads a quote.  The text and the context are split into words
+ * (ASCII case folded, a possessive 's dropped, a hyphen a word boundary)
+ * and into clauses (at . ! ? ; and at but, however, although, whereas, and
+ * at a comma or "and" followed by a subject pronoun).  One hash lookup on
+ * each word (and on each prefix length a "*" phrase needs) finds both the
+ * target phrases and the stance cues of lib/stance_cues.c.  A target
+ * mention takes its stance from the cues of its own clause: the product of
+ * the signs of the support (+) and refusal (-) cues, flipped by each
+ * negator, so "does not believe that NATO membership is realistic" is
+ * against and "rejected calls to stop the ceasefire" is favor; hedges,
+ * conditions and "if" weaken it, "whether", "consider" and a question make
+ * it neutral.  A mention in the quote's text is read first; when its
+ * clause has no cue, the quote's cue (called for, rejected) decides for an
+ * indirect or partial quote, and then the reporter's clause around the
+ * same target in the context.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "opt.h"
+#include "out.h"
+#include "stance_cues.h"
+#include "stance_targets.h"
+#include "tsv.h"
+
+static const char usage[] =
+"usage: news-stance [-a] [-t FILE] [--print-targets] [--line-buffered] [file ...]\n"
+"\n"
+"Read quote rows (from news-extract-quotes) and write, for each quote and\n"
+"each target it takes a position on, the quote's columns plus target,\n"
+"stance (favor, against or neutral), score (-1.00 to 1.00, above 0 favor,\n"
+"below 0 against, 0.00 neutral) and evidence (the deciding words, verbatim\n"
+"from the quote's text or, failing that, its context).  A target is found\n"
+"by its phrases in text or context; the stance comes from the cue words of\n"
+"the clause that names it, with negation, conditions and questions.  Rows\n"
+"of one quote follow the order of the target table; quotes with no target\n"
+"are left out.\n"
+"\n"
+"Options:\n"
+"  -a, --all            also write quotes with no target, with target,\n"
+"                       stance, score and evidence empty\n"
+"  -t, --targets FILE   read the targets from FILE instead of the built-in\n"
+"                       table: header \"target phrase\", one phrase a row,\n"
+"                       \"*\" ends a word with any ending, \"#\" a comment\n"
+"      --print-targets  write the built-in target table and exit\n"
+"  -h, --help           show this help and exit\n"
+"      --version        show the version and exit\n"
+"      --line-buffered  write each row at once (for slow sources)\n"
+"\n"
+"Example:\n"
+"  $ news-split a.txt | news-normalize | news-tag-entities \\\n"
+"      | news-extract-quotes | news-stance | news-to-csv > stance.csv\n";
+
+enum { OPT_PRINT_TARGETS = OPT_TOOL };
+
+static const struct option longopts[] = {
+	{ "all", no_argument, NULL, 'a' },
+	{ "targets", required_argument, NULL, 't' },
+	{ "print-targets", no_argument, NULL, OPT_PRINT_TARGETS },
+	OPT_COMMON
+};
+
+/* ------------------------------------------------------------ words */
+
+struct tok {
+	size_t	s, e;		/* the word's bytes in the source */
+	size_t	k, kl;		/* its folded key in text.fold */
+	size_t	clause;		/* clause number, from 0 */
+};
+
+struct match {
+	size_t	ph;		/* phrase index in the matcher */
+	size_t	ts, te;		/* tokens [ts, te) */
+};
+
+struct text {
+	const char	*src;
+	size_t		 n;
+	struct buf	 fold;		/* keys of all tokens */
+	struct tok	*t;
+	size_t		 nt, tcap;
+	unsigned char	*q;		/* per clause: 1 when it ends in '?' */
+	size_t		 nclause, qcap;
+	struct match	*tm;		/* target matches */
+	size_t		 ntm, tmcap;
+	struct match	*cm;		/* cue matches, in order, not overlapping */
+	size_t		 ncm, cmcap;
+};
+
+/*
+ * The length of the word character at s[i] (n > i), or 0 when it is not
+ * one.  General punctuation (U+2000..U+206F: dashes, curly quotes, the
+ * ellipsis, special spaces), NBSP, the guillemets and the BOM are not word
+ * characters; other non-ASCII bytes, valid or not, are.
+ */
+static size_t
+word_char(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			return 1;
+		return 0;
+	}
+	if (c == 0xE2 && i + 2 < n && ((unsigned char)s[i + 1] == 0x80 ||
+	    (unsigned char)s[i + 1] == 0x81))
+		return 0;
+	if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA0 ||
+	    (unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
+		return 0;
+	if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB &&
+	    (unsigned char)s[i + 2] == 0xBF)
+		return 0;
+	return 1;
+}
+
+/* Bytes of the apostrophe at s[i] (' or U+2019), or 0. */
+static size_t
+apostrophe(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '\'')
+		return 1;
+	if ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* Bytes of the non-word character at s[i]: a whole UTF-8 punctuation mark. */
+static size_t
+skip_len(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == 0xE2 && i + 2 < n)
+		return 3;
+	if ((c == 0xC2) && i + 1 < n)
+		return 2;
+	if (c == 0xEF && i + 2 < n)
+		return 3;
+	return 1;
+}
+
+static int
+key_is(const struct text *tx, const struct tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->kl == n && memcmp(tx->fold.data + t->k, w, n) == 0;
+}
+
+static int
+is_subject_pronoun(const struct text *tx, const struct tok *t)
+{
+	static const char *const pron[] = { "i", "we", "he", "she", "they", "you" };
+	size_t i;
+
+	for (i = 0; i < sizeof(pron) / sizeof(pron[0]); i++)
+		if (key_is(tx, t, pron[i]))
+			return 1;
+	return 0;
+}
+
+static int
+is_clause_conjunction(const struct text *tx, const struct tok *t)
+{
+	static const char *const conj[] = {
+		"but", "however", "although", "though", "whereas", "meanwhile",
+		"while", "which", "saying", "adding", "arguing", "noting",
+		"claiming", "said", "says", "told", "added"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(conj) / sizeof(conj[0]); i++)
+		if (key_is(tx, t, conj[i]))
+			return 1;
+	return 0;
+}
+
+static void
+new_clause(struct text *tx)
+{
+	if (tx->nclause + 1 >= tx->qcap) {
+		tx->qcap = tx->qcap ? tx->qcap * 2 : 16;
+		tx->q = xreallocarray(tx->q, tx->qcap, 1);
+	}
+	tx->q[++tx->nclause] = 0;
+}
+
+/*
+ * A full stop ends a clause when whitespace, a closing mark or the end
+ * follows it and the word before it is not a one-letter abbreviation
+ * (U.S., J. Smith).
+ */
+static int
+full_stop_ends(const struct text *tx, size_t i)
+{
+	const struct tok *prev;
+
+	if (i + 1 < tx->n && tx->src[i + 1] != ' ' && tx->src[i + 1] != '\n' &&
+	    tx->src[i + 1] != '"' && tx->src[i + 1] != ')' &&
+	    (unsigned char)tx->src[i + 1] != 0xE2)
+		return 0;
+	if (tx->nt > 0) {
+		prev = &tx->t[tx->nt - 1];
+		if (prev->e == i && prev->e - prev->s == 1)
+			return 0;
+	}
+	return 1;
+}
+
+/* Split src into words and clauses. */
+static void
+tokenize(struct text *tx, const char *src, size_t n)
+{
+	size_t i = 0, len, a, kstart;
+	int comma = 0;
+	struct tok *t;
+	char c;
+
+	tx->src = src;
+	tx->n = n;
+	tx->nt = 0;
+	buf_clear(&tx->fold);
+	tx->nclause = 0;
+	if (tx->qcap == 0) {
+		tx->qcap = 16;
+		tx->q = xmalloc(tx->qcap);
+	}
+	tx->q[0] = 0;
+	while (i < n) {
+		if ((len = word_char(src, n, i)) == 0) {
+			c = src[i];
+			if (c == '?' || c == '!' || c == ';' || c == ':' ||
+			    (c == '.' && full_stop_ends(tx, i))) {
+				if (c == '?')
+					tx->q[tx->nclause] = 1;
+				if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause)
+					new_clause(tx);
+				comma = 0;
+			} else if (c == ',')
+				comma = 1;
+			i += skip_len(src, n, i);
+			continue;
+		}
+		if (tx->nt == tx->tcap) {
+			tx->tcap = tx->tcap ? tx->tcap * 2 : 64;
+			tx->t = xreallocarray(tx->t, tx->tcap, sizeof(*tx->t));
+		}
+		t = &tx->t[tx->nt];
+		t->s = i;
+		kstart = tx->fold.len;
+		for (;;) {
+			while (i < n && (len = word_char(src, n, i)) != 0) {
+				for (; len > 0; len--, i++) {
+					c = src[i];
+					if (c >= 'A' && c <= 'Z')
+						c = (char)(c - 'A' + 'a');
+					buf_addc(&tx->fold, c);
+				}
+			}
+			/* an apostrophe between word characters stays in the word */
+			if (i < n && (a = apostrophe(src, n, i)) != 0 && i + a < n &&
+			    word_char(src, n, i + a) != 0 &&
+			    (unsigned char)src[i + a] < 0x80) {
+				buf_addc(&tx->fold, '\'');
+				i += a;
+				continue;
+			}
+			break;
+		}
+		t->e = i;
+		t->k = kstart;
+		t->kl = tx->fold.len - kstart;
+		if (t->kl > 2 && memcmp(tx->fold.data + t->k + t->kl - 2, "'s", 2) == 0)
+			t->kl -= 2;	/* possessive, or "it's": the word itself */
+		if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause &&
+		    (is_clause_conjunction(tx, t) ||
+		    (is_subject_pronoun(tx, t) &&
+		    (comma || key_is(tx, &tx->t[tx->nt - 1], "and")))))
+			new_clause(tx);
+		t->clause = tx->nclause;
+		comma = 0;
+		tx->nt++;
+	}
+}
+
+/* ------------------------------------------------------------ phrases */
+
+struct pword {
+	size_t		off, len;	/* key bytes in matcher.keys */
+	unsigned char	prefix;		/* ended in '*' */
+};
+
+enum { PH_TARGET, PH_CUE };
+
+struct phrase {
+	size_t		w, nw;		/* words [w, w + nw) */
+	size_t		id;		/* target index or cue index */
+	unsigned char	cls;		/* PH_TARGET or PH_CUE */
+	size_t		next;		/* next phrase with the same first word, or SIZE_MAX */
+};
+
+struct slot {
+	uint64_t	h;
+	size_t		off, len;
+	unsigned char	prefix, used;
+	size_t		head;		/* first phrase, chained by phrase.next */
+};
+
+struct matcher {
+	struct buf	 keys;
+	struct pword	*w;
+	size_t		 nw, wcap;
+	struct phrase	*p;
+	size_t		 np, pcap;
+	struct slot	*tab;
+	size_t		 tcap, tcount;	/* tcap a power of two */
+	uint64_t	 lens;		/* bit L: some first word is a prefix of L bytes (L < 64) */
+	unsigned char	 longprefix;	/* some first word is a prefix of 64 bytes or more */
+};
+
+static uint64_t
+hash_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 1099511628211ULL;
+}
+
+#define HASH_INIT 1469598103934665603ULL
+
+static uint64_t
+hash_final(uint64_t h, int prefix)
+{
+	h = hash_step(h, prefix ? 1 : 0);
+	return h ^ (h >> 29);
+}
+
+static struct slot *
+find_slot(const struct matcher *mt, uint64_t h, const char *key, size_t len,
+    int prefix)
+{
+	size_t i, mask = mt->tcap - 1;
+	struct slot *s;
+
+	if (mt->tcap == 0)
+		return NULL;
+	for (i = (size_t)h & mask;; i = (i + 1) & mask) {
+		s = &mt->tab[i];
+		if (!s->used)
+			return s;
+		if (s->h == h && s->len == len && s->prefix == prefix &&
+		    memcmp(mt->keys.data + s->off, key, len) == 0)
+			return s;
+	}
+}
+
+static void
+grow_table(struct matcher *mt)
+{
+	struct slot *old = mt->tab, *s;
+	size_t oldcap = mt->tcap, i;
+
+	mt->tcap = oldcap ? oldcap * 2 : 256;
+	mt->tab = xreallocarray(NULL, mt->tcap, sizeof(*mt->tab));
+	memset(mt->tab, 0, mt->tcap * sizeof(*mt->tab));
+	for (i = 0; i < oldcap; i++) {
+		if (!old[i].used)
+			continue;
+		s = find_slot(mt, old[i].h, mt->keys.data + old[i].off, old[i].len,
+		    old[i].prefix);
+		*s = old[i];
+	}
+	free(old);
+}
+
+/*
+ * Add a phrase.  Returns NULL, or a message saying what is wrong with it
+ * (a static string).
+ */
+static const char *
+add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
+    unsigned char cls, size_t id)
+{
+	struct phrase *ph;
+	struct pword *pw;
+	struct slot *sl;
+	const struct tok *t;
+	size_t i, j;
+	uint64_t h;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '*' && (i == 0 || word_char(s, n, i - 1) == 0 ||
+		    (i + 1 < n && word_char(s, n, i + 1) != 0)))
+			return "'*' may only end a word";
+	tokenize(scratch, s, n);
+	if (scratch->nt == 0)
+		return "phrase has no words";
+	if (scratch->nclause != 0 || scratch->q[0])
+		return "phrase spans a clause break (. ! ? ; or a conjunction)";
+	if (mt->np == mt->pcap) {
+		mt->pcap = mt->pcap ? mt->pcap * 2 : 256;
+		mt->p = xreallocarray(mt->p, mt->pcap, sizeof(*mt->p));
+	}
+	ph = &mt->p[mt->np];
+	ph->w = mt->nw;
+	ph->nw = scratch->nt;
+	ph->id = id;
+	ph->cls = cls;
+	for (j = 0; j < scratch->nt; j++) {
+		t = &scratch->t[j];
+		if (mt->nw == mt->wcap) {
+			mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
+			mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
+		}
+		pw = &mt->w[mt->nw++];
+		pw->off = mt->keys.len;
+		pw->len = t->kl;
+		pw->prefix = t->e < n && s[t->e] == '*';
+		buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+	}
+	pw = &mt->w[ph->w];
+	if ((mt->tcount + 1) * 2 > mt->tcap)
+		grow_table(mt);
+	h = HASH_INIT;
+	for (i = 0; i < pw->len; i++)
+		h = hash_step(h, (unsigned char)mt->keys.data[pw->off + i]);
+	h = hash_final(h, pw->prefix);
+	sl = find_slot(mt, h, mt->keys.data + pw->off, pw->len, pw->prefix);
+	if (!sl->used) {
+		sl->used = 1;
+		sl->h = h;
+		sl->off = pw->off;
+		sl->len = pw->len;
+		sl->prefix = pw->prefix;
+		sl->head = SIZE_MAX;
+		mt->tcount++;
+		if (pw->prefix) {
+			if (pw->len < 64)
+				mt->lens |= (uint64_t)1 << pw->len;
+			else
+				mt->longprefix = 1;
+		}
+	}
+	/* keep table order within a chain: append at the tail */
+	ph->next = SIZE_MAX;
+	if (sl->head == SIZE_MAX)
+		sl->head = mt->np;
+	else {
+		for (j = sl->head; mt->p[j].next != SIZE_MAX; j = mt->p[j].next)
+			;
+		mt->p[j].next = mt->np;
+	}
+	mt->np++;
+	return NULL;
+}
+
+/* Do the words after the first of phrase ph match the tokens from i + 1? */
+static int
+rest_matches(const struct matcher *mt, const struct text *tx,
+    const struct phrase *ph, size_t i)
+{
+	const struct pword *pw;
+	const struct tok *t;
+	size_t j;
+
+	if (i + ph->nw > tx->nt)
+		return 0;
+	for (j = 1; j < ph->nw; j++) {
+		pw = &mt->w[ph->w + j];
+		t = &tx->t[i + j];
+		if (t->clause != tx->t[i].clause)
+			return 0;
+		if (pw->prefix ? t->kl < pw->len : t->kl != pw->len)
+			return 0;
+		if (memcmp(tx->fold.data + t->k, mt->keys.data + pw->off, pw->len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
+    size_t te)
+{
+	if (*nv == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[*nv].ph = ph;
+	(*v)[*nv].ts = ts;
+	(*v)[*nv].te = te;
+	(*nv)++;
+}
+
+/* Walk one chain of phrases starting at token i. */
+/*
+ * Walk one chain of phrases starting at token i.  Among cues the longest
+ * wins, and at equal length an exact first word beats a prefix ("provided"
+ * the condition over "provid*").  The exact chain is walked last.
+ */
+static void
+try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
+    size_t i, size_t *best_cue, size_t *best_len, int exact)
+{
+	const struct phrase *ph;
+	size_t p;
+
+	if (sl == NULL || !sl->used)
+		return;
+	for (p = sl->head; p != SIZE_MAX; p = ph->next) {
+		ph = &mt->p[p];
+		if (!rest_matches(mt, tx, ph, i))
+			continue;
+		if (ph->cls == PH_TARGET)
+			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, i + ph->nw);
+		else if (ph->nw > *best_len || (exact && ph->nw == *best_len &&
+		    mt->w[mt->p[*best_cue].w].prefix)) {
+			*best_cue = p;
+			*best_len = ph->nw;
+		}
+	}
+}
+
+/*
+ * Find every target phrase and, left to right, the longest cue at each
+ * word not inside an earlier cue.  One hash probe per word for exact first
+ * words, and one per prefix length in use, computed from the running hash.
+ */
+static void
+match_text(const struct matcher *mt, struct text *tx)
+{
+	const struct tok *t;
+	const char *key;
+	size_t i, L, best_cue, best_len, cue_until = 0;
+	uint64_t h;
+
+	tx->ntm = tx->ncm = 0;
+	for (i = 0; i < tx->nt; i++) {
+		t = &tx->t[i];
+		key = tx->fold.data + t->k;
+		best_cue = SIZE_MAX;
+		best_len = 0;
+		h = HASH_INIT;
+		for (L = 0; L < t->kl; L++) {
+			h = hash_step(h, (unsigned char)key[L]);
+			if ((L + 1 < 64 && (mt->lens >> (L + 1) & 1)) ||
+			    (L + 1 >= 64 && mt->longprefix))
+				try_chain(mt, tx, find_slot(mt, hash_final(h, 1), key,
+				    L + 1, 1), i, &best_cue, &best_len, 0);
+		}
+		try_chain(mt, tx, find_slot(mt, hash_final(h, 0), key, t->kl, 0), i,
+		    &best_cue, &best_len, 1);
+		if (best_cue != SIZE_MAX && i >= cue_until) {
+			push_match(&tx->cm, &tx->ncm, &tx->cmcap, best_cue, i,
+			    i + best_len);
+			cue_until = i + best_len;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ targets */
+
+struct targets {
+	char	**id;
+	size_t	  n, cap;
+};
+
+static size_t
+target_index(struct targets *tg, const char *id, size_t n)
+{
+	size_t i;
+
+	for (i = tg->n; i-- > 0;)
+		if (strlen(tg->id[i]) == n && memcmp(tg->id[i], id, n) == 0)
+			return i;
+	if (tg->n == tg->cap) {
+		tg->cap = tg->cap ? tg->cap * 2 : 16;
+		tg->id = xreallocarray(tg->id, tg->cap, sizeof(*tg->id));
+	}
+	tg->id[tg->n] = xmalloc(n + 1);
+	memcpy(tg->id[tg->n], id, n);
+	tg->id[tg->n][n] = '\0';
+	return tg->n++;
+}
+
+/* A malformed --targets file: "news-stance: FILE:LINE: message", exit 2. */
+static _Noreturn void
+targets_error(const char *name, unsigned long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warn("%s:%lu: %s", name, line, msg);
+	finish(2);
+}
+
+static int
+valid_id(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Parse a target table (the built-in text or a --targets file) into tg and
+ * mt.  Lines starting with '#' and empty lines are skipped; the first other
+ * line is the header, which must name the columns target and phrase.
+ */
+static void
+load_targets(struct matcher *mt, struct targets *tg, struct text *scratch,
+    const char *name, const char *data, size_t n)
+{
+	const char *line, *end = data + n, *nl, *f, *fe;
+	struct buf header = BUF_INIT, field = BUF_INIT, id = BUF_INIT;
+	struct buf phrase = BUF_INIT;
+	size_t len, ncols = 0, col, tcol = SIZE_MAX, pcol = SIZE_MAX;
+	unsigned long lineno = 0;
+	const char *msg;
+	int have_header = 0;
+
+	for (line = data; line < end; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		if (nl == NULL)
+			nl = end;
+		lineno++;
+		len = (size_t)(nl - line);
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+			line += 3;
+			len -= 3;
+		}
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (have_header && len == header.len &&
+		    memcmp(line, header.data, len) == 0)
+			continue;
+		/* split into fields */
+		col = 0;
+		buf_clear(&id);
+		buf_clear(&phrase);
+		for (f = line;; f = fe + 1) {
+			fe = memchr(f, '\t', (size_t)(line + len - f));
+			if (fe == NULL)
+				fe = line + len;
+			if (!have_header) {
+				buf_clear(&field);
+				tsv_unescape(&field, f, (size_t)(fe - f));
+				if (field.len == 6 && memcmp(field.data, "target", 6) == 0)
+					tcol = col;
+				else if (field.len == 6 && memcmp(field.data, "phrase", 6) == 0)
+					pcol = col;
+			} else if (col == tcol)
+				tsv_unescape(&id, f, (size_t)(fe - f));
+			else if (col == pcol)
+				tsv_unescape(&phrase, f, (size_t)(fe - f));
+			col++;
+			if (fe == line + len)
+				break;
+		}
+		if (!have_header) {
+			if (tcol == SIZE_MAX)
+				targets_error(name, lineno, "missing column 'target'");
+			if (pcol == SIZE_MAX)
+				targets_error(name, lineno, "missing column 'phrase'");
+			buf_add(&header, line, len);
+			ncols = col;
+			have_header = 1;
+			continue;
+		}
+		if (col != ncols)
+			targets_error(name, lineno, "row has %zu field%s, header has %zu",
+			    col, col == 1 ? "" : "s", ncols);
+		if (!valid_id(id.data, id.len))
+			targets_error(name, lineno,
+			    "target id '%.*s' is not made of a-z, 0-9 and '-'",
+			    (int)(id.len > 64 ? 64 : id.len), id.len ? id.data : "");
+		if ((msg = add_phrase(mt, scratch, phrase.data, phrase.len, PH_TARGET,
+		    target_index(tg, id.data, id.len))) != NULL)
+			targets_error(name, lineno, "%s", msg);
+	}
+	if (!have_header)
+		targets_error(name, lineno, "no header line 'target<TAB>phrase'");
+	buf_free(&header);
+	buf_free(&field);
+	buf_free(&id);
+	buf_free(&phrase);
+}
+
+static void
+read_targets_file(struct matcher *mt, struct targets *tg, struct text *scratch,
+    const char *path)
+{
+	struct buf data = BUF_INIT;
+	FILE *fp;
+	size_t r;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		warn_errno(path);
+		finish(2);
+	}
+	for (;;) {
+		buf_reserve(&data, 65536);
+		r = fread(data.data + data.len, 1, data.cap - data.len, fp);
+		data.len += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		warn_errno(path);
+		fclose(fp);
+		finish(2);
+	}
+	fclose(fp);
+	load_targets(mt, tg, scratch, path, data.data ? data.data : "", data.len);
+	buf_free(&data);
+}
+
+static void
+load_cues(struct matcher *mt, struct text *scratch)
+{
+	size_t i;
+	const char *msg;
+
+	for (i = 0; i < stance_ncues; i++)
+		if ((msg = add_phrase(mt, scratch, stance_cues[i].phrase,
+		    strlen(stance_cues[i].phrase), PH_CUE, i)) != NULL)
+			die("built-in cue '%s': %s", stance_cues[i].phrase, msg);
+}
+
+/* ------------------------------------------------------------ stance */
+
+struct verdict {
+	int		 sign;		/* -1, 0, +1 */
+	double		 w;		/* strength, 0..1 */
+	const struct text *src;		/* where the evidence is */
+	size_t		 es, ee;	/* evidence bytes in src */
+	int		 found;
+};
+
+static const struct phrase *
+match_phrase(const struct matcher *mt, const struct match *m)
+{
+	return &mt->p[m->ph];
+}
+
+/* Is token range [ts, te) inside a mention of target id? */
+static int
+in_target(const struct matcher *mt, const struct text *tx, size_t id,
+    size_t ts, size_t te)
+{
+	size_t i;
+
+	for (i = 0; i < tx->ntm; i++)
+		if (match_phrase(mt, &tx->tm[i])->id == id &&
+		    ts < tx->tm[i].te && tx->tm[i].ts < te)
+			return 1;
+	return 0;
+}
+
+/* Does "only" (merely, solely, just) follow token i within three words? */
+static int
+only_follows(const struct text *tx, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < tx->nt && j <= i + 3; j++) {
+		if (tx->t[j].clause != tx->t[i].clause)
+			return 0;
+		if (key_is(tx, &tx->t[j], "only") || key_is(tx, &tx->t[j], "merely") ||
+		    key_is(tx, &tx->t[j], "solely") || key_is(tx, &tx->t[j], "just"))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+widen(size_t *s, size_t *e, size_t a, size_t b)
+{
+	if (a < *s)
+		*s = a;
+	if (b > *e)
+		*e = b;
+}
+
+enum { EVIDENCE_MAX = 200 };	/* longer spans shrink to the strongest cue */
+
+/* The stance of the clause around target mention m of tx. */
+static void
+read_mention(const struct matcher *mt, const struct text *tx,
+    const struct match *m, struct verdict *v)
+{
+	const struct stance_cue *cue;
+	const struct match *c;
+	size_t clause = tx->t[m->ts].clause, i, ms, me, bs = 0, be = 0, last;
+	size_t id = match_phrase(mt, m)->id;
+	double strength = 0, factor = 1;
+	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = tx->q[clause];
+	int hedge = 0, cond = 0, hypo = 0, partial = 0;
+
+	ms = tx->t[m->ts].s;
+	me = tx->t[m->te - 1].e;
+	v->src = tx;
+	v->es = ms;
+	v->ee = me;
+	v->found = 1;
+	/* a negator flips only what follows it: a cue, or the target */
+	last = m->ts;
+	for (i = 0; i < tx->ncm; i++) {
+		c = &tx->cm[i];
+		if (tx->t[c->ts].clause != clause || c->ts <= last ||
+		    in_target(mt, tx, id, c->ts, c->te))
+			continue;
+		cue = &stance_cues[match_phrase(mt, c)->id];
+		if (cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST)
+			last = c->ts;
+	}
+	for (i = 0; i < tx->ncm; i++) {
+		c = &tx->cm[i];
+		if (tx->t[c->ts].clause != clause)
+			continue;
+		if (in_target(mt, tx, id, c->ts, c->te))
+			continue;
+		cue = &stance_cues[match_phrase(mt, c)->id];
+		if ((cue->kind == CUE_NEG || cue->kind == CUE_NEVER ||
+		    cue->kind == CUE_NO) && c->ts >= last)
+			continue;
+		switch (cue->kind) {
+		case CUE_FAVOR:
+		case CUE_AGAINST:
+		case CUE_DESTROY:
+			if (cue->kind == CUE_DESTROY &&
+			    (c->te > m->ts || m->ts - c->te > 3))
+				continue;	/* only undoes what it governs */
+			if (cue->kind != CUE_FAVOR)
+				sign = -sign;
+			ncue++;
+			if (cue->weight / 100.0 > strength) {
+				strength = cue->weight / 100.0;
+				bs = tx->t[c->ts].s;
+				be = tx->t[c->te - 1].e;
+			}
+			break;
+		case CUE_NEG:
+		case CUE_NEVER:
+		case CUE_NO:
+			if (only_follows(tx, c->te - 1)) {
+				partial = 1;	/* "not only", "not as the only" */
+				break;
+			}
+			neg = !neg;
+			if (cue->kind == CUE_NEVER ||
+			    (cue->kind == CUE_NO && c->te <= m->ts && m->ts - c->te <= 1)) {
+				refusal = 1;
+				bs = tx->t[c->ts].s;
+				be = tx->t[c->te - 1].e;
+			}
+			break;
+		case CUE_HEDGE:
+			hedge = 1;
+			break;
+		case CUE_COND:
+			cond = 1;
+			break;
+		case CUE_IF:
+			hypo = 1;
+			break;
+		case CUE_OPEN:
+			open = 1;
+			break;
+		default:
+			continue;
+		}
+		widen(&v->es, &v->ee, tx->t[c->ts].s, tx->t[c->te - 1].e);
+	}
+	/* a negator on its own: "never", "no X" refuse; a bare "not" says nothing */
+	if (ncue == 0) {
+		if (refusal && neg) {
+			sign = -1;
+			strength = 0.6;
+		} else
+			sign = 0;
+	} else if (neg)
+		sign = -sign;
+	if (hedge)
+		factor *= 0.7;
+	if (cond)
+		factor *= 0.6;
+	if (hypo && !cond)
+		factor *= 0.5;
+	if (partial)
+		factor *= 0.6;
+	if (open || sign == 0) {
+		v->sign = 0;
+		v->w = 0;
+		v->es = ms;
+		v->ee = me;
+		return;
+	}
+	v->sign = sign;
+	v->w = strength * factor;
+	if (v->ee - v->es > EVIDENCE_MAX && be > bs) {
+		v->es = bs;
+		v->ee = be;
+	}
+}
+
+/*
+ * A pronoun (it, this, that, these, those, them) in the clause right after the
+ * mention m, standing for the target: "Joining NATO?  I don't see that
+ * happening."  Returns 0 when there is none.
+ */
+static int
+anaphor(const struct text *tx, const struct match *m, struct match *a)
+{
+	static const char *const pron[] = {
+		"it", "this", "that", "these", "those", "them"
+	};
+	size_t clause = tx->t[m->ts].clause + 1, i, j;
+
+	for (i = m->te; i < tx->nt && tx->t[i].clause <= clause; i++) {
+		if (tx->t[i].clause != clause)
+			continue;
+		for (j = 0; j < sizeof(pron) / sizeof(pron[0]); j++)
+			if (key_is(tx, &tx->t[i], pron[j])) {
+				a->ph = m->ph;
+				a->ts = i;
+				a->te = i + 1;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* The strongest reading among the mentions of target id in tx. */
+static void
+read_target(const struct matcher *mt, const struct text *tx, size_t id,
+    struct verdict *best)
+{
+	struct verdict v;
+	struct match a;
+	size_t i;
+
+	best->found = 0;
+	best->sign = 0;
+	best->w = 0;
+	for (i = 0; i < tx->ntm; i++) {
+		if (match_phrase(mt, &tx->tm[i])->id != id)
+			continue;
+		read_mention(mt, tx, &tx->tm[i], &v);
+		if (v.sign == 0 && anaphor(tx, &tx->tm[i], &a)) {
+			struct verdict va;
+
+			read_mention(mt, tx, &a, &va);
+			if (va.sign != 0)
+				v = va;
+		}
+		if (!best->found || (v.sign != 0 && v.w > best->w) ||
+		    (v.sign != 0 && best->sign == 0))
+			*best = v;
+	}
+}
+
+/*
+ * The polarity of the quote's cue (called for +, rejected -, did not
+ * reject +, said 0) and its strength; the cue's bytes in cue->src.
+ */
+static int
+cue_polarity(const struct matcher *mt, const struct text *cue, double *w)
+{
+	const struct stance_cue *c;
+	size_t i;
+	int sign = 1, any = 0;
+
+	*w = 0;
+	for (i = 0; i < cue->ncm; i++) {
+		c = &stance_cues[match_phrase(mt, &cue->cm[i])->id];
+		if (c->kind == CUE_FAVOR || c->kind == CUE_AGAINST) {
+			if (c->kind == CUE_AGAINST)
+				sign = -sign;
+			if (c->weight / 100.0 > *w)
+				*w = c->weight / 100.0;
+			any = 1;
+		} else if (c->kind == CUE_NEG || c->kind == CUE_NEVER ||
+		    c->kind == CUE_NO)
+			sign = -sign;
+	}
+	return any ? sign : 0;
+}
+
+/* Find needle in hay; returns its offset or SIZE_MAX. */
+static size_t
+find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	const char *p = hay, *end = hay + hn;
+
+	if (nn == 0 || nn > hn)
+		return SIZE_MAX;
+	while ((p = memchr(p, needle[0], (size_t)(end - p) - nn + 1)) != NULL) {
+		if (memcmp(p, needle, nn) == 0)
+			return (size_t)(p - hay);
+		if ((size_t)(end - ++p) < nn)
+			break;
+	}
+	return SIZE_MAX;
+}
+
+/* ------------------------------------------------------------ rows */
+
+struct state {
+	struct matcher	 mt;
+	struct targets	 tg;
+	struct text	 text, ctx, cue;
+	struct buf	 vtext, vctx, vcue, vkind, score;
+	struct verdict	*best;		/* per target */
+	size_t		*touched;	/* targets found in this row, sorted */
+	size_t		 ntouched;
+	unsigned char	*seen;		/* per target: in touched */
+	int		 all;
+};
+
+static void
+touch(struct state *st, size_t id)
+{
+	size_t i;
+
+	if (st->seen[id])
+		return;
+	st->seen[id] = 1;
+	for (i = st->ntouched; i > 0 && st->touched[i - 1] > id; i--)
+		st->touched[i] = st->touched[i - 1];
+	st->touched[i] = id;
+	st->ntouched++;
+}
+
+/* Does this quote kind carry its content in the reporter's clause? */
+static int
+reported_kind(const struct buf *kind, int have_kind)
+{
+	if (!have_kind)
+		return 1;
+	return (kind->len == 8 && memcmp(kind->data, "indirect", 8) == 0) ||
+	    (kind->len == 7 && memcmp(kind->data, "partial", 7) == 0);
+}
+
+static void
+write_verdict(struct state *st, struct tsv_in *in, const size_t col[4],
+    size_t id, const struct verdict *v)
+{
+	double score = v->sign * v->w;
+	const char *stance = "neutral";
+	int n;
+
+	if (v->sign != 0) {
+		if (score > 1)
+			score = 1;
+		if (score < -1)
+			score = -1;
+		if (score > -0.05 && score < 0.05)
+			score = v->sign * 0.05;	/* a side is never printed as 0.00 */
+		stance = v->sign > 0 ? "favor" : "against";
+	} else
+		score = 0;
+	buf_reserve(&st->score, 16);
+	n = snprintf(st->score.data, st->score.cap, "%.2f", score);
+	tsv_set(in, col[0], st->tg.id[id], strlen(st->tg.id[id]));
+	tsv_set(in, col[1], stance, strlen(stance));
+	tsv_set(in, col[2], st->score.data, (size_t)n);
+	tsv_set(in, col[3], v->src->src + v->es, v->ee - v->es);
+	tsv_write_row(in);
+}
+
+static void
+stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
+    long cuecol, long kindcol, const size_t col[4])
+{
+	struct verdict v, cv;
+	struct text *tx = &st->text, *cx = &st->ctx;
+	size_t i, id, off;
+	int have_ctx, p = 0;
+	double pw = 0;
+
+	buf_clear(&st->vtext);
+	buf_clear(&st->vctx);
+	tsv_get(in, textcol, &st->vtext);
+	tsv_get(in, ctxcol, &st->vctx);
+	tokenize(tx, st->vtext.data, st->vtext.len);
+	match_text(&st->mt, tx);
+	have_ctx = st->vctx.len > 0 && !(st->vctx.len == st->vtext.len &&
+	    memcmp(st->vctx.data, st->vtext.data, st->vtext.len) == 0);
+	if (have_ctx) {
+		tokenize(cx, st->vctx.data, st->vctx.len);
+		match_text(&st->mt, cx);
+	} else
+		cx->ntm = cx->ncm = 0;
+	st->ntouched = 0;
+	for (i = 0; i < tx->ntm; i++)
+		touch(st, match_phrase(&st->mt, &tx->tm[i])->id);
+	for (i = 0; i < cx->ntm; i++)
+		touch(st, match_phrase(&st->mt, &cx->tm[i])->id);
+	if (st->ntouched > 0 && cuecol >= 0) {
+		buf_clear(&st->vcue);
+		buf_clear(&st->vkind);
+		tsv_get(in, (size_t)cuecol, &st->vcue);
+		if (kindcol >= 0)
+			tsv_get(in, (size_t)kindcol, &st->vkind);
+		if (reported_kind(&st->vkind, kindcol >= 0)) {
+			tokenize(&st->cue, st->vcue.data, st->vcue.len);
+			match_text(&st->mt, &st->cue);
+			p = cue_polarity(&st->mt, &st->cue, &pw);
+		}
+	}
+	for (i = 0; i < st->ntouched; i++) {
+		id = st->touched[i];
+		st->seen[id] = 0;
+		read_target(&st->mt, tx, id, &v);
+		if (v.found && p < 0 && v.sign != 0)
+			v.sign = -v.sign;	/* "rejected calls to stop the ceasefire" */
+		if (v.found && v.sign == 0 && p != 0) {
+			v.sign = p;
+			v.w = pw;
+			if ((off = find_bytes(st->vctx.data, st->vctx.len,
+			    st->vcue.data, st->vcue.len)) != SIZE_MAX) {
+				v.src = cx;
+				cx->src = st->vctx.data;
+				v.es = off;
+				v.ee = off + st->vcue.len;
+			}
+		}
+		if (!v.found || v.sign == 0) {
+			read_target(&st->mt, cx, id, &cv);
+			if (cv.found && (!v.found || cv.sign != 0))
+				v = cv;
+		}
+		write_verdict(st, in, col, id, &v);
+	}
+	if (st->ntouched == 0 && st->all) {
+		tsv_set(in, col[0], "", 0);
+		tsv_set(in, col[1], "", 0);
+		tsv_set(in, col[2], "", 0);
+		tsv_set(in, col[3], "", 0);
+		tsv_write_row(in);
+	}
+}
+
+static void
+text_free(struct text *tx)
+{
+	buf_free(&tx->fold);
+	free(tx->t);
+	free(tx->q);
+	free(tx->tm);
+	free(tx->cm);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static struct state st;
+	struct tsv_in in;
+	struct buf builtin = BUF_INIT;
+	const char *targets_file = NULL;
+	size_t textcol, ctxcol, col[4], i;
+	long cuecol, kindcol;
+	int c, print = 0;
+
+	prog_init("news-stance");
+	while ((c = opt_next(argc, argv, "aht:", longopts, usage)) != -1) {
+		switch (c) {
+		case 'a':
+			st.all = 1;
+			break;
+		case 't':
+			targets_file = optarg;
+			break;
+		case OPT_PRINT_TARGETS:
+			print = 1;
+			break;
+		default:
+			die_usage("unknown option");
+		}
+	}
+	for (i = 0; i < stance_targets_nlines; i++)
+		buf_adds(&builtin, stance_targets_lines[i]);
+	if (print) {
+		out_write(builtin.data, builtin.len);
+		finish(0);
+	}
+	if (targets_file != NULL)
+		read_targets_file(&st.mt, &st.tg, &st.text, targets_file);
+	else
+		load_targets(&st.mt, &st.tg, &st.text, "<built-in>",
+		    builtin.data, builtin.len);
+	buf_free(&builtin);
+	load_cues(&st.mt, &st.text);
+	st.best = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.best));
+	st.touched = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.touched));
+	st.seen = xmalloc(st.tg.n + 1);
+	memset(st.seen, 0, st.tg.n + 1);
+
+	tsv_open(&in, argc - optind, argv + optind);
+	if (tsv_read_header(&in)) {
+		if (tsv_find_column(&in, "target") >= 0)
+			die_at(in.header_file, 1, "input already has a 'target' column "
+			    "(news-stance was run on it already)");
+		textcol = tsv_column(&in, "text", "news-extract-quotes");
+		ctxcol = tsv_column(&in, "context", "news-extract-quotes");
+		cuecol = tsv_find_column(&in, "cue");
+		kindcol = tsv_find_column(&in, "kind");
+		col[0] = tsv_add_column(&in, "target");
+		col[1] = tsv_add_column(&in, "stance");
+		col[2] = tsv_add_column(&in, "score");
+		col[3] = tsv_add_column(&in, "evidence");
+		tsv_write_header(&in);
+		while (tsv_next(&in))
+			stance_row(&st, &in, textcol, ctxcol, cuecol, kindcol, col);
+	}
+	text_free(&st.text);
+	text_free(&st.ctx);
+	text_free(&st.cue);
+	buf_free(&st.vtext);
+	buf_free(&st.vctx);
+	buf_free(&st.vcue);
+	buf_free(&st.vkind);
+	buf_free(&st.score);
+	for (i = 0; i < st.tg.n; i++)
+		free(st.tg.id[i]);
+	free(st.tg.id);
+	free(st.best);
+	free(st.touched);
+	free(st.seen);
+	buf_free(&st.mt.keys);
+	free(st.mt.w);
+	free(st.mt.p);
+	free(st.mt.tab);
+	finish(tsv_close(&in));
+}
