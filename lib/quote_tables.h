@@ -33,7 +33,8 @@ enum {
 	QW_MRS		= 1u << 19,
 	QW_PARTICLE	= 1u << 20,	/* the verb needs a particle (call for) */
 	QW_THAT		= 1u << 21,
-	QW_GROUPNOUN	= 1u << 22	/* officials, sources: speaks for an entity */
+	QW_GROUPNOUN	= 1u << 22,	/* officials, sources: speaks for an entity */
+	QW_WEAK		= 1u << 23	/* a cue only for a quoted fragment: wants */
 };
 
 struct quote_word {

@@ -22,7 +22,7 @@ maintain maintains maintained maintaining|contend contends contended contending|
 assert asserts asserted asserting|allege alleges alleged alleging|testify testifies testified testifying|
 recall recalls recalled recalling|concede concedes conceded conceding|complain complains complained complaining|
 reveal reveals revealed revealing|indicate indicates indicated indicating|report reports reported|
-believe believes believed|think thinks thought|feel feels felt|hope hopes hoped|
+believe believes believed|think thinks thought|feel feels felt|
 observe observes observed|remark remarks remarked|comment comments commented|conclude concludes concluded|
 tweet tweets tweeted|describe describes described describing|characterize characterizes characterized characterizing|
 characterise characterises characterised|promise promises promised promising|pledge pledges pledged pledging|
@@ -41,15 +41,18 @@ for w in quoteonly.split():
     add(w, S); add(w, Q)
 for w in "asking replying responding continuing".split():
     add(w, P)
-stance = """reject rejects rejected rejecting|favor favors favored favoring|favour favours favoured favouring|
-support supports supported supporting|back backs backed backing|oppose opposes opposed opposing|
-welcome welcomes welcomed welcoming|demand demands demanded demanding|propose proposes proposed proposing|
-float floats floated floating|vow vows vowed vowing|threaten threatens threatened threatening|
+# weak cues: a position only when a quoted fragment follows (wants to "work directly")
+for w in "want wants wanted hopes hoped".split():
+    rows[w] = ({ST, "QW_WEAK"}, 0, None)
+stance = """reject rejects rejected rejecting|favors favored favoring|favours favoured favouring|
+supports supported|backs backed|oppose opposes opposed opposing|
+welcomes welcomed|demands demanded demanding|propose proposes proposed proposing|
+floated|vow vows vowed vowing|threaten threatens threatened threatening|
 pledge pledges pledged pledging|promise promises promised promising|endorse endorses endorsed endorsing|
 dismiss dismisses dismissed dismissing|condemn condemns condemned condemning|
 criticize criticizes criticized criticizing|criticise criticises criticised criticising|
 urge urges urged urging|express expresses expressed expressing|praise praises praised praising|
-want wants wanted|seek seeks sought|plan plans planned|intend intends intended"""
+"""
 for grp in stance.split("|"):
     for w in grp.split():
         add(w, ST)
@@ -58,7 +61,7 @@ for grp in stance.split("|"):
 # verbs that need a particle
 for w in "call calls called calling".split():
     rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "for")
-for w in "push pushes pushed pushing".split():
+for w in "pushes pushed pushing".split():
     rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "for")
 for w in "point points pointed pointing".split():
     rows[w] = ({S, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "out")
@@ -72,7 +75,7 @@ aux = """has have had also would will could can may might must should did does d
 just previously later earlier repeatedly again long then once recently already further separately publicly
 privately firmly strongly explicitly flatly often frequently subsequently initially first last still
 quickly immediately swiftly clearly reportedly openly bluntly angrily sharply simply only even himself herself
-themselves itself now today yesterday tonight personally directly specifically apparently reiterating"""
+themselves itself now today yesterday tonight personally directly specifically apparently sometimes even later"""
 for w in aux.split():
     if w not in rows:
         add(w, "QW_AUX")
@@ -85,7 +88,8 @@ for w in "the a an its his her their our this that these those".split():
     add(w, "QW_DET")
 add("that", "QW_THAT")
 for w in """with to by for from about against of on at in into over under between among toward towards like than
-during after before since via across amid despite without within per upon""".split():
+during after before since via across amid despite without within per upon around near behind beside
+beyond through throughout inside outside onto alongside including regarding concerning""".split():
     add(w, "QW_PREP")
 for w in "however meanwhile moreover also but and yet still furthermore additionally instead separately now so then thus therefore indeed".split():
     add(w, "QW_CONN")

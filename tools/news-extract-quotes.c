@@ -127,6 +127,7 @@ struct tok {
 	unsigned char	 kind;
 	unsigned char	 upper;		/* starts with a capital letter */
 	unsigned char	 used;		/* cue already given to a statement */
+	unsigned char	 reported;	/* inside reported speech without marks */
 };
 
 struct row {
@@ -986,6 +987,61 @@ ent_speaker_type(int e)
 	return c == 'P' || c == 'O' || c == 'G' || c == 'N';
 }
 
+/* Is the entity followed by 's or ’s (a possessive, not a subject)? */
+static int
+possessive(int e)
+{
+	size_t x = D.ents[e].e;
+
+	if (x < D.text.len && D.text.data[x] == '\'')
+		return 1;
+	return x + 3 <= D.text.len && memcmp(D.text.data + x, "\xE2\x80\x99", 3) == 0;
+}
+
+static int ent_back(int t, struct subj *su);
+static int desc_back(int t, struct subj *su);
+static int is_cue(int t, int quoted);
+
+/* The first subject-like name or pronoun of the sentence, before token c. */
+static int
+sentence_subject(int c, struct subj *su)
+{
+	int k, r0 = D.rows[D.toks[c].row].t0;
+
+	for (k = r0; k < c; k++) {
+		if (D.toks[k].span >= 0)
+			continue;
+		if (k > r0 && is_cue(k, 0))
+			break;
+		if ((tflags(k) & QW_ROLE) && D.toks[k].ent < 0 && !(tflags(k + 1) & QW_ROLE) &&
+		    D.toks[k + 1].ent < 0 && !D.toks[k + 1].upper && desc_back(k, su)) {
+			int p = su->t0 - 1;
+
+			if (p < r0 || (p == r0 && (tflags(p) & QW_CONN)) || tpunct(p, ','))
+				return 1;
+			memset(su, 0, sizeof(*su));
+		}
+		if (tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)) {
+			memset(su, 0, sizeof(*su));
+			su->kind = SUBJ_PRON;
+			su->t0 = k;
+			su->t1 = k + 1;
+			return 1;
+		}
+		if (D.toks[k].ent >= 0 && ent_speaker_type(D.toks[k].ent) &&
+		    D.ents[D.toks[k].ent].type != 'N' && !possessive(D.toks[k].ent)) {
+			int p = k - 1;
+
+			while (p >= r0 && rolish(p))
+				p--;
+			if (p >= r0 && (tflags(p) & QW_PREP))
+				continue;
+			return ent_back(D.ents[D.toks[k].ent].t1 - 1, su);
+		}
+	}
+	return 0;
+}
+
 /* Description: [det] (modifiers) ROLE ending at token t (inclusive). */
 static int
 desc_back(int t, struct subj *su)
@@ -1022,7 +1078,7 @@ ent_back(int t, struct subj *su)
 {
 	int e = t >= 0 ? D.toks[t].entend : -1;
 
-	if (e < 0 || !ent_speaker_type(e))
+	if (e < 0 || !ent_speaker_type(e) || possessive(e))
 		return 0;
 	su->kind = SUBJ_ENT;
 	su->nents = 1;
@@ -1066,15 +1122,17 @@ subject_back(int c, struct subj *su)
 		return 0;
 	if (tis(t, "to") && (tis(t - 1, "declined") || tis(t - 1, "refused")))
 		return -1;
-	/* X smiled and said */
-	if (tis(t, "and") && t >= 2 && tword(t - 1) && !D.toks[t - 1].upper &&
-	    !(tflags(t - 1) & (QW_ROLE | QW_ORGNOUN)) && D.toks[t - 1].entend < 0) {
-		int k = t - 1;
-
-		while (k > t - 4 && k >= 0 && tword(k) && !D.toks[k].upper &&
-		    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)))
-			k--;
-		t = k;
+	/* X smiled and said, X met Y and called for: the sentence's subject */
+	if ((tis(t, "and") || tis(t, "but")) && t >= 1 && D.toks[t - 1].entend < 0)
+		return sentence_subject(t, su);
+	/* seemed to acknowledge */
+	if (tis(t, "to") && t >= 1 && (tis(t - 1, "seemed") || tis(t - 1, "appeared") ||
+	    tis(t - 1, "seems") || tis(t - 1, "appears"))) {
+		t -= 2;
+		while (t >= 0 && samerow(t, c) && (tflags(t) & QW_AUX))
+			t--;
+		if (t < 0 || !samerow(t, c))
+			return 0;
 	}
 	if (tis(t, "who") && t >= 1) {
 		t--;
@@ -1095,9 +1153,18 @@ subject_back(int c, struct subj *su)
 	if (tpunct(t, ',')) {
 		int k;
 
-		for (k = t - 1; k >= 0 && k > t - 12 && samerow(k, t); k--) {
+		for (k = t - 1; k >= 0 && k > t - 25 && samerow(k, t); k--) {
 			if (tpunct(k, ',')) {
 				if (ent_back(k - 1, su)) {
+					int p = su->t0 - 1;
+
+					while (p >= 0 && samerow(p, k) && rolish(p) &&
+					    !(tflags(p) & QW_PREP))
+						p--;
+					if (p >= 0 && samerow(p, k) && (tflags(p) & QW_PREP)) {
+						memset(su, 0, sizeof(*su));
+						return 0;
+					}
 					su->t1 = t;
 					return 1;
 				}
@@ -1136,6 +1203,9 @@ subject_fwd(int t, struct subj *su)
 	if ((size_t)t >= D.ntoks || D.toks[t].span >= 0)
 		return 0;
 	if (tflags(t) & (QW_MR | QW_MRS))
+		t++;
+	if ((size_t)t + 1 < D.ntoks && tis(t, "the") && D.toks[t + 1].ent >= 0 &&
+	    D.ents[D.toks[t + 1].ent].type != 'P')
 		t++;
 	if ((size_t)t >= D.ntoks)
 		return 0;
@@ -1232,6 +1302,11 @@ cue_end(int c)
 	return c + 1;
 }
 
+/*
+ * Is token t a cue?  level 0: for reported speech without marks; 1: for a
+ * quoted fragment in the sentence (adds "wants"); 2: right next to the
+ * quotation marks (adds "asked", "continued").
+ */
 static int
 is_cue(int t, int quoted)
 {
@@ -1253,14 +1328,36 @@ is_cue(int t, int quoted)
 		    tis(t, "pointing"))
 			return 0;
 	}
-	if ((w->flags & QW_QUOTEONLY) && !quoted)
+	if ((w->flags & QW_QUOTEONLY) && quoted < 2)
 		return 0;
+	if ((w->flags & QW_WEAK) && quoted < 1)
+		return 0;
+	/* seemed to acknowledge, appeared to say */
+	if (tis(t - 1, "to") && (tis(t - 2, "seemed") || tis(t - 2, "appeared") ||
+	    tis(t - 2, "seems") || tis(t - 2, "appears")))
+		return 1;
 	/* a verb of position takes content only as a verb: "the support of" */
 	if (tis(t - 1, "the") || tis(t - 1, "a") || tis(t - 1, "an") || tis(t - 1, "his") ||
 	    tis(t - 1, "her") || tis(t - 1, "their") || tis(t - 1, "its") ||
 	    tis(t - 1, "of") || tis(t - 1, "to"))
 		return 0;
 	return 1;
+}
+
+/* A participle cue after a comma: ", adding", ", sometimes even claiming". */
+static int
+part_after_comma(int c)
+{
+	int k = c - 1;
+
+	if (!(tflags(c) & QW_PART))
+		return 0;
+	while (k >= 0 && k > c - 4 && samerow(k, c) && (tflags(k) & QW_AUX) &&
+	    !(tflags(k) & QW_NEG) && !tis(k, "is") && !tis(k, "was") && !tis(k, "are") &&
+	    !tis(k, "were") && !tis(k, "be") && !tis(k, "been") && !tis(k, "has") &&
+	    !tis(k, "have") && !tis(k, "had"))
+		k--;
+	return k >= 0 && samerow(k, c) && (tpunct(k, ',') || tis(k, "\xE2\x80\x94"));
 }
 
 /* Attribution after a closing mark: ," he said / ," said X. */
@@ -1276,18 +1373,18 @@ attr_after(int close, struct subj *su, int *cue)
 	if ((size_t)t >= D.ntoks || tpara(t) != tpara(close))
 		return 0;
 	/* said X */
-	if (is_cue(t, 1) && subject_fwd(cue_end(t), su) > 0) {
+	if (is_cue(t, 2) && subject_fwd(cue_end(t), su) > 0) {
 		*cue = t;
 		return 1;
 	}
-	if (is_cue(t, 1) && tis(cue_end(t), "by"))
+	if (is_cue(t, 2) && tis(cue_end(t), "by"))
 		return 0;
 	/* X said */
 	lim = t + 12;
 	for (k = t; (size_t)k < D.ntoks && k < lim && tpara(k) == tpara(t); k++) {
 		if (tmark(k) || tfinal(k) || tpunct(k, ';'))
 			break;
-		if (is_cue(k, 1)) {
+		if (is_cue(k, 2)) {
 			int r = subject_back(k, su);
 
 			if (r > 0 && su->t0 <= t + 1 && su->t0 >= t) {
@@ -1321,7 +1418,7 @@ attr_before(int open, struct subj *su, int *cue)
 	for (k = t; k >= 0 && k > t - 5; k--) {
 		if (!tword(k) || D.toks[k].span >= 0)
 			break;
-		if (is_cue(k, 1)) {
+		if (is_cue(k, 2)) {
 			if (k != t && !(tflags(k + 1) & QW_PREP) && !tis(k + 1, "reporters") &&
 			    D.toks[k + 1].ent < 0 && !(tflags(k + 1) & QW_DET))
 				break;
@@ -1330,7 +1427,7 @@ attr_before(int open, struct subj *su, int *cue)
 				*cue = k;
 				return 1;
 			}
-			if (r == 0 && tpunct(k - 1, ',')) {
+			if (r == 0 && part_after_comma(k)) {
 				/* ..., adding: “ */
 				su->kind = SUBJ_SENT;
 				su->t0 = su->t1 = k;
@@ -1401,7 +1498,7 @@ sentence_cue(int open, int close, struct subj *su, int *cue)
 			r = subject_back(k, su);
 			if (r < 0)
 				return 0;
-			if (r == 0 && tpunct(k - 1, ',') && (tflags(k) & QW_PART)) {
+			if (r == 0 && part_after_comma(k)) {
 				su->kind = SUBJ_SENT;
 				su->t0 = su->t1 = k;
 				r = 1;
@@ -1501,9 +1598,9 @@ do_spans(void)
 			int p = sp->open - 1;
 
 			memset(&su, 0, sizeof(su));
-			if (p >= 0 && samerow(p, sp->open) && D.toks[p].entend >= 0 &&
-			    D.ents[D.toks[p].entend].type == 'P')
-				ent_back(p, &su);
+			if (p >= 0 && samerow(p, sp->open) && sentence_subject(sp->open, &su) &&
+			    (su.kind != SUBJ_ENT || D.ents[su.ents[0]].type != 'P'))
+				memset(&su, 0, sizeof(su));
 			if (su.kind == SUBJ_NONE && (span_words(sp) <= 2 || not_speech(sp)))
 				continue;	/* a scare quote or a title */
 		}
@@ -1564,9 +1661,16 @@ clause_end(int t)
 	for (k = t; k < r1; k++) {
 		if (tpunct(k, ';'))
 			return k;
-		if (tpunct(k, ',') && k + 1 < r1 && ((tflags(k + 1) & QW_BREAK) ||
-		    ((tflags(k + 1) & QW_PART) && is_cue(k + 1, 0))))
+		if (tpunct(k, ',') && k + 1 < r1 && (tflags(k + 1) & QW_BREAK))
 			return k;
+		if (tpunct(k, ',') && k + 1 < r1) {
+			int q = k + 1;
+
+			while (q < r1 && q < k + 4 && (tflags(q) & QW_AUX))
+				q++;
+			if (q < r1 && (tflags(q) & QW_PART) && is_cue(q, 0))
+				return k;
+		}
 		if (tpunct(k, ',') && k + 2 < r1 && tis(k + 1, "according") && tis(k + 2, "to"))
 			return k;
 	}
@@ -1645,6 +1749,10 @@ add_indirect(int cue, const struct subj *su, int a1, int b1, int a2, int b2)
 		add_range(a2, b2);
 	}
 	st->textlen = D.sbuf.len - st->text;
+	for (k = a1; k < b1; k++)
+		D.toks[k].reported = 1;
+	for (k = a2; k < b2; k++)
+		D.toks[k].reported = 1;
 }
 
 static void
@@ -1688,10 +1796,10 @@ do_indirect(void)
 				continue;
 			if (rr == 0) {
 				/* ..., saying that ...: the sentence's speaker */
-				if ((tflags(c) & QW_PART) && tpunct(c - 1, ',') && sent_subj) {
+				if (part_after_comma(c) && sent_subj) {
 					su = last;
 					rr = 1;
-				} else if ((tflags(c) & QW_PART) && tpunct(c - 1, ',')) {
+				} else if (part_after_comma(c)) {
 					su.kind = SUBJ_SENT;
 					su.t0 = su.t1 = c;
 					rr = 1;
@@ -1776,6 +1884,9 @@ mention_in_subject(int e)
 {
 	int t0 = D.ents[e].t0, p = t0 - 1, end = D.ents[e].t1;
 
+	while (p >= 0 && samerow(p, t0) && rolish(p) && !(tflags(p) & QW_PREP))
+		p--;
+
 	if (p >= 0 && samerow(p, t0) && (tflags(p) & QW_PREP))
 		return 0;
 	if (p >= 0 && samerow(p, t0) && (tis(p, "told") || tis(p, "urged") ||
@@ -1854,13 +1965,16 @@ resolve_pronoun(int t)
 		int e = D.pmentions[--m], a = D.ents[e].actor;
 
 		seen++;
-		if (D.toks[D.ents[e].t0].span >= 0 || !gender_ok(a, f))
+		if (D.toks[D.ents[e].t0].span >= 0 || D.toks[D.ents[e].t0].reported ||
+		    !gender_ok(a, f))
+			continue;
+		/* "..., he said": names in the reported words are not the speaker */
+		if (samerow(D.ents[e].t0, t))
 			continue;
 		if (best_said >= 0 && D.ents[e].t0 < best_said_tok)
 			break;
 		if (mention_in_subject(e))
-			return best_said >= 0 && tpara(D.ents[e].t0) < tpara(best_said_tok) ?
-			    best_said : a;
+			return a;
 		if (fallback < 0) {
 			fallback = a;
 			fallback_tok = D.ents[e].t0;
@@ -1960,6 +2074,14 @@ resolve_desc(const struct subj *su)
 			bestlast = D.actors[a].last;
 		}
 	}
+	if (best < 0 && nsaids > 0 && (tflags(head) & QW_ROLE)) {
+		/* the document gave no roles: the person just quoted, if roleless */
+		int last = saids[nsaids - 1].actor;
+
+		if (D.actors[last].type == 'P' && D.actors[last].roles.len <= 1 &&
+		    tpara(saids[nsaids - 1].tok) + 1 >= tpara(su->t0))
+			best = last;
+	}
 	return best;
 }
 
@@ -2038,8 +2160,8 @@ resolve_all(void)
 			break;
 		case SUBJ_SENT:
 			/* ..., saying ...: the subject of the sentence's last statement */
-			if (prev >= 0 && D.stmts[prev].row0 == st->row0 &&
-			    D.stmts[prev].spklen > 0) {
+			if (prev >= 0 && D.stmts[prev].row0 <= st->row0 &&
+			    D.stmts[prev].row1 >= st->row0 && D.stmts[prev].spklen > 0) {
 				st->spk = D.stmts[prev].spk;
 				st->spklen = D.stmts[prev].spklen;
 				su->t0 = D.stmts[prev].subj.t0;
@@ -2055,7 +2177,8 @@ resolve_all(void)
 						su->t0 = k;
 						su->t1 = D.ents[D.toks[k].ent].t1;
 						break;
-					} else if (tflags(k) & (QW_HE | QW_SHE)) {
+					} else if ((tflags(k) & (QW_HE | QW_SHE)) &&
+					    D.toks[k].span < 0) {
 						a = resolve_pronoun(k);
 						su->t0 = k;
 						su->t1 = k + 1;
@@ -2066,7 +2189,7 @@ resolve_all(void)
 			}
 			break;
 		default:
-			if (st->inherit && prev >= 0 && D.stmts[prev].kind == K_DIRECT &&
+			if (st->inherit && prev >= 0 && D.stmts[prev].kind != K_INDIRECT &&
 			    D.rows[D.stmts[prev].row1].para + 1 >= D.rows[st->row0].para &&
 			    D.stmts[prev].spklen > 0) {
 				/* a continuation paragraph: no cue of its own */
@@ -2183,7 +2306,7 @@ doc_reset(void)
 static void
 process_doc(void)
 {
-	size_t i, r;
+	size_t i, r, n;
 
 	if (D.nrows == 0)
 		return;
@@ -2202,8 +2325,9 @@ process_doc(void)
 	do_spans();
 	do_indirect();
 	resolve_all();
-	for (i = 0; i < D.nstmts; i++)
-		write_stmt(&D.stmts[i], i + 1);
+	for (i = n = 0; i < D.nstmts; i++)
+		if (D.stmts[i].kind != K_INDIRECT || D.stmts[i].subj.kind != SUBJ_NONE)
+			write_stmt(&D.stmts[i], ++n);
 	doc_reset();
 }
 
