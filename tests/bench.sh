@@ -25,6 +25,7 @@ REPEAT=${BENCH_REPEAT:-5}
 MAXSEC=${BENCH_MAXSEC:-20}
 PY=${PYTHON:-python3}
 
+NOENT=tagged-noent.tsv
 TOOLS="news-split news-normalize news-tag-entities news-extract-quotes news-stance news-to-csv"
 
 # The file each tool reads, the file it writes for the next one, its
@@ -99,12 +100,27 @@ prepare() {
 			corpus/articles/*.txt corpus/dev/docs/*.txt || exit 1
 	fi
 	for pt in news-split news-normalize news-tag-entities news-extract-quotes news-stance; do
-		pin=$DIR/$(input_of "$pt")
 		pout=$DIR/$(output_of "$pt")
-		if ! have "$pt" || [ ! -f "$pin" ]; then
+		if [ "$pt" = news-tag-entities ]; then
+			# Without news-tag-entities, news-extract-quotes still gets
+			# the normalized rows, with an empty entities column.
+			if have "$pt"; then
+				rm -f "$DIR/$NOENT"
+			elif [ -f "$DIR/normalized.tsv" ] &&
+			    stale "$DIR/$NOENT" "$DIR/normalized.tsv"; then
+				echo "building $DIR/$NOENT (no news-tag-entities)..." >&2
+				awk 'BEGIN { FS = OFS = "\t" }
+				     NR == 1 { h = $0; print $0, "entities"; next }
+				     $0 == h { print $0, "entities"; next }
+				     { print $0 "\t" }' "$DIR/normalized.tsv" > "$DIR/$NOENT"
+			fi
+		fi
+		pin=$(resolve_input "$pt")
+		if ! have "$pt" || [ -z "$pin" ]; then
 			rm -f "$pout"
 			continue
 		fi
+		pin=$DIR/$pin
 		if stale "$pout" "$pin" "$BIN/$pt"; then
 			echo "building $pout with $pt..." >&2
 			# shellcheck disable=SC2046
@@ -114,6 +130,28 @@ prepare() {
 				echo "$pt failed on $pin (exit $?): $(head -n 1 "$DIR/$pt.stderr")" >&2
 				rm -f "$pout.tmp" "$pout"
 			fi
+		fi
+	done
+}
+
+# resolve_input TOOL: the file under $DIR the tool reads, empty when there
+# is none.  news-extract-quotes falls back on the no-entities stream, and
+# news-to-csv (which reads any stream) on the last stream there is.
+resolve_input() {
+	_f=$(input_of "$1")
+	if [ -f "$DIR/$_f" ]; then
+		echo "$_f"
+		return
+	fi
+	case $1 in
+	news-extract-quotes) _alt=$NOENT ;;
+	news-to-csv) _alt="quotes.tsv tagged.tsv $NOENT normalized.tsv split.tsv articles.tsv" ;;
+	*) _alt= ;;
+	esac
+	for _g in $_alt; do
+		if [ -f "$DIR/$_g" ]; then
+			echo "$_g"
+			return
 		fi
 	done
 }
@@ -149,21 +187,18 @@ bench() {
 			printf '%-20s unknown tool\n' "$t"
 			continue
 		fi
-		note=""
-		if [ ! -f "$DIR/$f" ] && [ "$t" = news-to-csv ]; then
-			# news-to-csv reads any stream: take the last one there is.
-			for g in quotes.tsv tagged.tsv normalized.tsv split.tsv articles.tsv; do
-				if [ -f "$DIR/$g" ]; then
-					note=" (no stance.tsv: read $g)"
-					f=$g
-					break
-				fi
-			done
-		fi
-		if [ ! -f "$DIR/$f" ]; then
+		g=$(resolve_input "$t")
+		if [ -z "$g" ]; then
 			printf '%-20s no input: %s needs %s\n' "$t" "$f" "$(producer_of "$f") (not built yet or failed)"
 			continue
 		fi
+		note=""
+		if [ "$g" = "$NOENT" ]; then
+			note=" (no entities: news-tag-entities not built yet)"
+		elif [ "$g" != "$f" ]; then
+			note=" (no $f: read $g)"
+		fi
+		f=$g
 		size=$(size_of "$DIR/$f")
 		# shellcheck disable=SC2046
 		set -- $("$PY" tests/bench_run.py "$REPEAT" "$MAXSEC" "$DIR/$f" -- "$BIN/$t" $(args_of "$t"))
@@ -225,12 +260,14 @@ profile() {
 	f=$(input_of "$t")
 	[ -n "$f" ] || { echo "bench.sh: unknown tool $t" >&2; exit 2; }
 	prepare
-	[ "$t" = news-to-csv ] && [ ! -f "$DIR/$f" ] && f=articles.tsv
-	if [ ! -f "$DIR/$f" ]; then
+	f=$(resolve_input "$t")
+	if [ -z "$f" ]; then
+		f=$(input_of "$t")
 		echo "bench.sh: no input for $t: $f needs $(producer_of "$f")" >&2
 		exit 1
 	fi
 	# a 2 MB slice, cut at a line end, keeps callgrind to a few seconds
+	echo "input: $DIR/$f" >&2
 	head -c 2000000 "$DIR/$f" | sed '$d' > "$DIR/profile-$t.tsv"
 	out=$DIR/callgrind.out.$t
 	# shellcheck disable=SC2046
