@@ -221,6 +221,8 @@ const struct quote_word quote_words[] = {
 	{ "declined", QW_NEG, 0, NULL },
 	{ "defendant", QW_ROLE, 0, NULL },
 	{ "defender", QW_ROLE, 14, NULL },
+	{ "delegate", QW_ROLE, 17, NULL },
+	{ "delegation", QW_ROLE, 17, NULL },
 	{ "demanded", QW_STANCE, 0, NULL },
 	{ "demanding", QW_PART | QW_STANCE, 0, NULL },
 	{ "demands", QW_STANCE, 0, NULL },

@@ -114,6 +114,7 @@ groups = [
  (8, "lawyer attorney solicitor barrister counsel"),
  (9, "prosecutor prosecutors"),
  (10, "mayor governor"),
+ (17, "delegate delegation"),
  (11, "senator congressman congresswoman lawmaker legislator mp"),
  (12, "general commander admiral colonel officer"),
  (13, "scientist researcher professor economist analyst expert doctor epidemiologist virologist"),

@@ -987,6 +987,23 @@ ent_speaker_type(int e)
 	return c == 'P' || c == 'O' || c == 'G' || c == 'N';
 }
 
+/* Days, months and parts of the day, as in "X on Monday said". */
+static int
+time_word(int t)
+{
+	static const char *const w[] = { "monday", "tuesday", "wednesday",
+	    "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+	    "morning", "afternoon", "evening", "night", "weekend", "january",
+	    "february", "march", "april", "may", "june", "july", "august",
+	    "september", "october", "november", "december", "today", "yesterday" };
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (tis(t, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Is the entity followed by 's or ’s (a possessive, not a subject)? */
 static int
 possessive(int e)
@@ -999,6 +1016,7 @@ possessive(int e)
 }
 
 static int ent_back(int t, struct subj *su);
+static int attr_before_cue(int open, struct subj *su, int *cue);
 static int desc_back(int t, struct subj *su);
 static int is_cue(int t, int quoted);
 
@@ -1112,11 +1130,24 @@ subject_back(int c, struct subj *su)
 	int t = c - 1, skipped = 0;
 
 	memset(su, 0, sizeof(*su));
-	while (t >= 0 && samerow(t, c) && (tflags(t) & (QW_AUX | QW_NEG)) && skipped < 4) {
-		if (tflags(t) & QW_NEG)
-			return -1;
-		t--;
-		skipped++;
+	for (;;) {
+		while (t >= 0 && samerow(t, c) && (tflags(t) & (QW_AUX | QW_NEG)) &&
+		    skipped < 4) {
+			if (tflags(t) & QW_NEG)
+				return -1;
+			t--;
+			skipped++;
+		}
+		/* on Wednesday, last week, this morning */
+		if (t >= 1 && samerow(t - 1, c) && time_word(t) && (tis(t - 1, "on") ||
+		    tis(t - 1, "last") || tis(t - 1, "this") || tis(t - 1, "late") ||
+		    tis(t - 1, "early") || tis(t - 1, "earlier") || tis(t - 1, "in")) &&
+		    skipped < 6) {
+			t -= 2;
+			skipped += 2;
+			continue;
+		}
+		break;
 	}
 	if (t < 0 || !samerow(t, c) || D.toks[t].span >= 0)
 		return 0;
@@ -1360,6 +1391,59 @@ part_after_comma(int c)
 	return k >= 0 && samerow(k, c) && (tpunct(k, ',') || tis(k, "\xE2\x80\x94"));
 }
 
+/* A word that can stand as the verb of an attribution: lower case, no
+ * function word. */
+static int
+verbish(int t)
+{
+	return tword(t) && !D.toks[t].upper && D.toks[t].ent < 0 &&
+	    !(tflags(t) & (QW_PREP | QW_DET | QW_CONN | QW_AUX | QW_NEG | QW_BREAK |
+	    QW_HE | QW_SHE | QW_THEY | QW_IT | QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN |
+	    QW_THAT));
+}
+
+/* Where an attribution may end: sentence end, comma, or a preposition. */
+static int
+slot_end(int t, int row)
+{
+	return (size_t)t >= D.ntoks || D.toks[t].row != row || tfinal(t) ||
+	    tpunct(t, ',') || (tflags(t) & QW_PREP) || tis(t, "\xE2\x80\x94");
+}
+
+/*
+ * The attribution slot after a quotation that ends in , ? or !: a verb
+ * that is not in the tables still reports speech there (“...,” thundered
+ * X; “...,” X quipped).
+ */
+static int
+attr_slot(int close, int t, struct subj *su, int *cue)
+{
+	char c = D.text.data[D.toks[close].s - 1];
+
+	if (!(c == ',' || c == '?' || c == '!' || tpunct(close + 1, ',')))
+		return 0;
+	if ((size_t)t >= D.ntoks || (!samerow(t, close) && D.toks[t].row != D.toks[close].row + 1))
+		return 0;
+	if (verbish(t) && subject_fwd(t + 1, su) > 0 && su->kind != SUBJ_DESC &&
+	    slot_end(su->t1, D.toks[t].row)) {
+		*cue = t;
+		return 1;
+	}
+	memset(su, 0, sizeof(*su));
+	if ((tflags(t) & (QW_HE | QW_SHE)) || (D.toks[t].ent >= 0 &&
+	    D.ents[D.toks[t].ent].type == 'P')) {
+		int v = (tflags(t) & (QW_HE | QW_SHE)) ? t + 1 : D.ents[D.toks[t].ent].t1;
+
+		if (verbish(v) && slot_end(v + 1, D.toks[t].row) && subject_back(v, su) > 0 &&
+		    su->t0 == t) {
+			*cue = v;
+			return 1;
+		}
+	}
+	memset(su, 0, sizeof(*su));
+	return 0;
+}
+
 /* Attribution after a closing mark: ," he said / ," said X. */
 static int
 attr_after(int close, struct subj *su, int *cue)
@@ -1399,12 +1483,31 @@ attr_after(int close, struct subj *su, int *cue)
 			return 0;
 		}
 	}
-	return 0;
+	return attr_slot(close, t, su, cue);
 }
 
 /* Attribution before an opening mark: X said: “ / X added, “ / X said “. */
 static int
 attr_before(int open, struct subj *su, int *cue)
+{
+	int t = open - 1;
+
+	if (t >= 0 && tpunct(t, ':') && !attr_before_cue(open, su, cue)) {
+		/* X put it bluntly: “...”: the clause's subject speaks */
+		if (sentence_subject(t, su) && su->kind != SUBJ_DESC &&
+		    (su->kind == SUBJ_PRON || D.ents[su->ents[0]].type == 'P') &&
+		    verbish(su->t1)) {
+			*cue = su->t1;
+			return 1;
+		}
+		memset(su, 0, sizeof(*su));
+		return 0;
+	}
+	return attr_before_cue(open, su, cue);
+}
+
+static int
+attr_before_cue(int open, struct subj *su, int *cue)
 {
 	int t = open - 1, k, r;
 
