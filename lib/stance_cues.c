@@ -17,6 +17,7 @@
 #define A(p, w)	{ p, CUE_AGAINST, w }
 #define N(p)	{ p, CUE_NEG, 0 }
 #define D(p)	{ p, CUE_DESTROY, 60 }
+#define G(p, w)	{ p, CUE_DO, w }
 #define H(p)	{ p, CUE_HEDGE, 70 }
 #define C(p)	{ p, CUE_COND, 60 }
 #define O(p)	{ p, CUE_OPEN, 0 }
@@ -53,16 +54,21 @@ const struct stance_cue stance_cues[] = {
 	F("realistic", 60), F("achievabl*", 60), F("feasible", 60),
 	F("possible", 40), F("happen*", 50), F("irreversible", 70),
 	F("emphasi*", 50), F("stress* the need", 70),
-	F("provid*", 50), F("supply", 50), F("send", 50), F("sends", 50),
-	F("sending", 50), F("sent", 50), F("deliver*", 50), F("give", 40),
-	F("giving", 40), F("gave", 40), F("grant*", 50), F("deploy*", 50),
-	F("boost*", 60), F("increase*", 50), F("expand*", 50),
-	F("extend*", 50), F("strengthen*", 50), F("speed up", 50),
-	F("accelerat*", 50), F("continu*", 40), F("resum*", 50),
-	F("ensure*", 50), F("achiev*", 50), F("reach* a", 40), F("secure*", 40),
-	F("protect*", 40), F("enable*", 40), F("allow*", 40), F("let", 30),
-	F("letting", 30), F("yes", 50), F("success*", 40), F("progress", 40),
-	F("step forward", 50), F("put boots", 60),
+	F("yes", 50), F("success*", 40), F("progress", 40),
+	F("step forward", 50),
+
+	/* actions that favor what they govern right after them */
+	G("provid*", 50), G("supply", 50), G("send", 50), G("sends", 50),
+	G("sending", 50), G("sent", 50), G("deliver*", 50), G("give", 40),
+	G("giving", 40), G("gave", 40), G("grant*", 50), G("deploy*", 50),
+	G("put", 50), G("boost*", 60), G("increase*", 50), G("expand*", 50),
+	G("extend*", 50), G("strengthen*", 50), G("speed up", 50),
+	G("accelerat*", 50), G("continue", 40), G("resum*", 50),
+	G("ensure*", 50), G("achiev*", 50), G("reach", 40), G("reached", 40),
+	G("reaching", 40), G("secure", 40), G("enable*", 40), G("allow*", 40),
+	G("let", 30), G("letting", 30), G("join", 40), G("joining", 40),
+	G("sign", 40), G("signing", 40), G("open", 40), G("opening", 40),
+	G("launch*", 40), G("start*", 40), G("restart*", 40),
 
 	/* refusal, opposition, infeasibility */
 	A("reject*", 90), A("rejection", 90), A("refus*", 90),
@@ -90,11 +96,16 @@ const struct stance_cue stance_cues[] = {
 	/* negators */
 	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),
 	N("nothing"), N("hardly"), N("no longer"), N("not yet"),
-	N("don't"), N("doesn't"), N("didn't"), N("won't"), N("wouldn't"),
+	N("don't"), N("doesn't"), N("didn't"),
 	N("can't"), N("couldn't"), N("shouldn't"), N("isn't"), N("aren't"),
 	N("wasn't"), N("weren't"), N("haven't"), N("hasn't"), N("hadn't"),
 	N("mustn't"), N("needn't"), N("ain't"),
 	{ "never", CUE_NEVER, 70 }, { "no", CUE_NO, 60 },
+	/* a refusal to act: flips a cue, and refuses the target on its own */
+	{ "will not", CUE_NEVER, 60 }, { "won't", CUE_NEVER, 60 },
+	{ "would not", CUE_NEVER, 50 }, { "wouldn't", CUE_NEVER, 50 },
+	{ "not going to", CUE_NEVER, 60 }, { "shall not", CUE_NEVER, 60 },
+	{ "will never", CUE_NEVER, 70 }, { "would never", CUE_NEVER, 70 },
 	{ "none", CUE_NO, 60 },
 
 	/* verbs that undo what they govern */

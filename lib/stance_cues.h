@@ -15,6 +15,7 @@ enum cue_kind {
 	CUE_NEVER,	/* never: flips, and is a refusal on its own */
 	CUE_NO,		/* no, none: flips; "no X" right before the target refuses X */
 	CUE_DESTROY,	/* stop, end, cut: against what it governs right after it */
+	CUE_DO,		/* send, provide, deploy: favor what it governs right after it */
 	CUE_HEDGE,	/* would, could, may: weaker */
 	CUE_COND,	/* only if, provided, in exchange for: favor, weaker */
 	CUE_IF,		/* if: a hypothetical, much weaker */

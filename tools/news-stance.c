@@ -222,6 +222,27 @@ full_stop_ends(const struct text *tx, size_t i)
 	return 1;
 }
 
+/*
+ * A dash between spaces (" - ", " \u2013 ", " \u2014 ") or an ellipsis
+ * (\u2026) ends a clause.
+ */
+static int
+dash_or_ellipsis(const char *s, size_t n, size_t i)
+{
+	size_t len = 1;
+
+	if ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+	    (unsigned char)s[i + 1] == 0x80) {
+		if ((unsigned char)s[i + 2] == 0xA6)
+			return 1;
+		if ((unsigned char)s[i + 2] != 0x93 && (unsigned char)s[i + 2] != 0x94)
+			return 0;
+		len = 3;
+	} else if (s[i] != '-')
+		return 0;
+	return i > 0 && s[i - 1] == ' ' && i + len < n && s[i + len] == ' ';
+}
+
 /* Split src into words and clauses. */
 static void
 tokenize(struct text *tx, const char *src, size_t n)
@@ -245,7 +266,7 @@ tokenize(struct text *tx, const char *src, size_t n)
 		if ((len = word_char(src, n, i)) == 0) {
 			c = src[i];
 			if (c == '?' || c == '!' || c == ';' || c == ':' ||
-			    (c == '.' && full_stop_ends(tx, i))) {
+			    (c == '.' && full_stop_ends(tx, i)) || dash_or_ellipsis(src, n, i)) {
 				if (c == '?')
 					tx->q[tx->nclause] = 1;
 				if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause)
@@ -288,7 +309,8 @@ tokenize(struct text *tx, const char *src, size_t n)
 		if (t->kl > 2 && memcmp(tx->fold.data + t->k + t->kl - 2, "'s", 2) == 0)
 			t->kl -= 2;	/* possessive, or "it's": the word itself */
 		if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause &&
-		    (is_clause_conjunction(tx, t) ||
+		    (is_clause_conjunction(tx, t) || (comma && t->kl > 5 &&
+		    memcmp(tx->fold.data + t->k + t->kl - 3, "ing", 3) == 0) ||
 		    (is_subject_pronoun(tx, t) &&
 		    (comma || key_is(tx, &tx->t[tx->nt - 1], "and")))))
 			new_clause(tx);
@@ -759,6 +781,7 @@ struct verdict {
 	const struct text *src;		/* where the evidence is */
 	size_t		 es, ee;	/* evidence bytes in src */
 	int		 found;
+	int		 ncue;		/* support and refusal cues read */
 };
 
 static const struct phrase *
@@ -797,6 +820,16 @@ only_follows(const struct text *tx, size_t i)
 	return 0;
 }
 
+/*
+ * Does the verb cue c govern the mention m: does it stand right before it,
+ * with at most three words (an article, an adjective) between?
+ */
+static int
+governs(const struct match *c, const struct match *m)
+{
+	return c->te <= m->ts && m->ts - c->te <= 3;
+}
+
 static void
 widen(size_t *s, size_t *e, size_t a, size_t b)
 {
@@ -817,7 +850,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	const struct match *c;
 	size_t clause = tx->t[m->ts].clause, i, ms, me, bs = 0, be = 0, last;
 	size_t id = match_phrase(mt, m)->id;
-	double strength = 0, factor = 1;
+	double strength = 0, factor = 1, refw = 0;
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = tx->q[clause];
 	int hedge = 0, cond = 0, hypo = 0, partial = 0;
 
@@ -827,6 +860,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->es = ms;
 	v->ee = me;
 	v->found = 1;
+	v->ncue = 0;
 	/* a negator flips only what follows it: a cue, or the target */
 	last = m->ts;
 	for (i = 0; i < tx->ncm; i++) {
@@ -838,6 +872,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		if (cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST)
 			last = c->ts;
 	}
+	v->ncue = 0;
 	for (i = 0; i < tx->ncm; i++) {
 		c = &tx->cm[i];
 		if (tx->t[c->ts].clause != clause)
@@ -852,10 +887,11 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		case CUE_FAVOR:
 		case CUE_AGAINST:
 		case CUE_DESTROY:
-			if (cue->kind == CUE_DESTROY &&
-			    (c->te > m->ts || m->ts - c->te > 3))
-				continue;	/* only undoes what it governs */
-			if (cue->kind != CUE_FAVOR)
+		case CUE_DO:
+			if ((cue->kind == CUE_DESTROY || cue->kind == CUE_DO) &&
+			    !governs(c, m))
+				continue;
+			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
 				sign = -sign;
 			ncue++;
 			if (cue->weight / 100.0 > strength) {
@@ -875,6 +911,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			if (cue->kind == CUE_NEVER ||
 			    (cue->kind == CUE_NO && c->te <= m->ts && m->ts - c->te <= 1)) {
 				refusal = 1;
+				refw = cue->weight / 100.0;
 				bs = tx->t[c->ts].s;
 				be = tx->t[c->te - 1].e;
 			}
@@ -900,7 +937,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	if (ncue == 0) {
 		if (refusal && neg) {
 			sign = -1;
-			strength = 0.6;
+			strength = refw;
 		} else
 			sign = 0;
 	} else if (neg)
@@ -922,6 +959,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	}
 	v->sign = sign;
 	v->w = strength * factor;
+	v->ncue = ncue;
 	if (v->ee - v->es > EVIDENCE_MAX && be > bs) {
 		v->es = bs;
 		v->ee = be;
@@ -975,7 +1013,7 @@ read_target(const struct matcher *mt, const struct text *tx, size_t id,
 			struct verdict va;
 
 			read_mention(mt, tx, &a, &va);
-			if (va.sign != 0)
+			if (va.sign != 0 && va.ncue > 0)
 				v = va;
 		}
 		if (!best->found || (v.sign != 0 && v.w > best->w) ||
@@ -1026,6 +1064,45 @@ find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
 			break;
 	}
 	return SIZE_MAX;
+}
+
+/*
+ * Where the quote's text stands in the context: the clauses from the one
+ * holding its first bytes to the one holding its last.  Target mentions
+ * in other clauses of the context belong to other statements (another
+ * partial quote of the same sentence, the attribution) and are dropped.
+ * When the text is not found (a reworded indirect quote), all stay.
+ */
+static void
+keep_quote_clauses(const struct matcher *mt, struct text *cx, const char *text,
+    size_t n)
+{
+	size_t a, b, k, i, j, c0, c1;
+
+	(void)mt;
+	if (n == 0 || cx->nt == 0)
+		return;
+	k = n < 40 ? n : 40;
+	if ((a = find_bytes(cx->src, cx->n, text, k)) == SIZE_MAX &&
+	    (k <= 16 || (a = find_bytes(cx->src, cx->n, text, k = 16)) == SIZE_MAX))
+		return;
+	k = n < 40 ? n : 40;
+	b = find_bytes(cx->src + a, cx->n - a, text + n - k, k);
+	b = b == SIZE_MAX ? a + n : a + b + k;
+	if (b > cx->n)
+		b = cx->n;
+	for (i = 0; i + 1 < cx->nt && cx->t[i].e <= a; i++)
+		;
+	c0 = cx->t[i].clause;
+	for (j = i; j + 1 < cx->nt && cx->t[j + 1].s < b; j++)
+		;
+	c1 = cx->t[j].clause;
+	for (i = j = 0; i < cx->ntm; i++) {
+		k = cx->t[cx->tm[i].ts].clause;
+		if (k >= c0 && k <= c1)
+			cx->tm[j++] = cx->tm[i];
+	}
+	cx->ntm = j;
 }
 
 /* ------------------------------------------------------------ rows */
@@ -1114,6 +1191,7 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	if (have_ctx) {
 		tokenize(cx, st->vctx.data, st->vctx.len);
 		match_text(&st->mt, cx);
+		keep_quote_clauses(&st->mt, cx, st->vtext.data, st->vtext.len);
 	} else
 		cx->ntm = cx->ncm = 0;
 	st->ntouched = 0;
