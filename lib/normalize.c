@@ -587,6 +587,26 @@ single_mark(struct punct *u, enum kind pk, const char *after)
 	put_quote(u, 0, 0);
 }
 
+/*
+ * A spaced dash between numbers ("won 2 - 1", "10 - 12 May") is a score or
+ * a range: an en dash, not the em dash of a spaced dash between words.
+ */
+static void
+put_spaced_dash(struct punct *u, const char *after)
+{
+	const struct buf *o = u->o;
+
+	if (o->len >= 2 && o->data[o->len - 1] == ' ' &&
+	    is_digit((unsigned char)o->data[o->len - 2]) &&
+	    u->end - after >= 2 && after[0] == ' ' && is_digit((unsigned char)after[1])) {
+		if (u->ascii)
+			buf_addc(u->o, '-');
+		else
+			buf_addcp(u->o, 0x2013);
+	} else
+		put_em(u, 1);
+}
+
 static void
 punctuate(int ascii, const char *s, size_t n, struct buf *o)
 {
@@ -622,7 +642,7 @@ punctuate(int ascii, const char *s, size_t n, struct buf *o)
 			spaced_after = nx == 0 || nx == ' ';
 			if (run <= 2 && spaced_before && spaced_after &&
 			    !(pk == K_START && nx == 0))
-				put_em(&u, 1);
+				put_spaced_dash(&u, after);
 			else if (run == 2 && pk == K_WORD && is_word(nx))
 				put_em(&u, 0);
 			else
@@ -648,7 +668,7 @@ punctuate(int ascii, const char *s, size_t n, struct buf *o)
 			break;
 		case 0x2013:
 			if (spaced_before && spaced_after && !(pk == K_START && nx == 0))
-				put_em(&u, 1);
+				put_spaced_dash(&u, after);
 			else if (ascii)
 				buf_addc(o, '-');
 			else

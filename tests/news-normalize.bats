@@ -60,6 +60,10 @@ rule() {	# rule NAME [OPTION]: fixture NAME.tsv gives expected NAME.out
 	rule dashes
 }
 
+@test "varied news sentences (sport, business, courts, science)" {
+	rule varied
+}
+
 @test "default mode on the ASCII fixture keeps typographic forms" {
 	rule ascii
 }
