@@ -34,7 +34,9 @@ enum {
 	QW_PARTICLE	= 1u << 20,	/* the verb needs a particle (call for) */
 	QW_THAT		= 1u << 21,
 	QW_GROUPNOUN	= 1u << 22,	/* officials, sources: speaks for an entity */
-	QW_WEAK		= 1u << 23	/* a cue only for a quoted fragment: wants */
+	QW_WEAK		= 1u << 23,	/* a cue only for a quoted fragment: wants */
+	QW_ROLEMOD	= 1u << 24,	/* a word in a role phrase: former, foreign */
+	QW_TIME		= 1u << 25	/* days, months: "X on Monday said" */
 };
 
 struct quote_word {

@@ -138,6 +138,15 @@ for w in "company firm group club team government ministry agency airline bank d
 for w in "officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
     add(w, "QW_GROUPNOUN")
 
+for w in """former foreign prime defense defence interior finance state of special deputy vice acting
+interim head chief senior top executive opposition party press health economy trade treasury energy
+climate general national security team club""".split():
+    add(w, "QW_ROLEMOD")
+for w in """monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
+evening night weekend january february march april may june july august september october november
+december today yesterday""".split():
+    add(w, "QW_TIME")
+
 out = []
 for w in sorted(rows):
     f, g, p = rows[w]

@@ -52,6 +52,7 @@ static const struct option longopts[] = { OPT_COMMON };
 /* Word classes: quote_words[] in a hash table keyed by lower-case word. */
 
 static const struct quote_word **wtab;
+static unsigned char *wlen;	/* length of each slot's word */
 static size_t wmask;
 
 static uint32_t
@@ -75,6 +76,8 @@ words_init(void)
 		cap <<= 1;
 	wtab = xreallocarray(NULL, cap, sizeof(*wtab));
 	memset(wtab, 0, cap * sizeof(*wtab));
+	wlen = xmalloc(cap);
+	memset(wlen, 0, cap);
 	wmask = cap - 1;
 	for (i = 0; i < quote_words_count; i++) {
 		const char *w = quote_words[i].word;
@@ -83,6 +86,7 @@ words_init(void)
 		while (wtab[j] != NULL)
 			j = (j + 1) & wmask;
 		wtab[j] = &quote_words[i];
+		wlen[j] = (unsigned char)strlen(w);
 	}
 }
 
@@ -104,7 +108,7 @@ word_lookup(const char *s, size_t n)
 	}
 	j = hash_lower(low, n) & wmask;
 	while (wtab[j] != NULL) {
-		if (strlen(wtab[j]->word) == n && memcmp(wtab[j]->word, low, n) == 0)
+		if (wlen[j] == n && memcmp(wtab[j]->word, low, n) == 0)
 			return wtab[j];
 		j = (j + 1) & wmask;
 	}
@@ -135,6 +139,7 @@ struct row {
 	size_t		 ts, te;	/* its text in doc text */
 	int		 t0, t1;	/* its tokens [t0, t1) */
 	int		 para;		/* paragraph index in the document */
+	int		 cued;		/* has a cue outside quotation marks */
 };
 
 struct ent {
@@ -218,6 +223,9 @@ struct doc {
 
 static struct doc D;
 
+/* The longest stretch of tokens read for one clause or one cue search. */
+#define MAXCLAUSE 300
+
 /* Columns. */
 static size_t c_doc, c_para, c_sent, c_text, c_ents;
 static size_t ncols;
@@ -240,10 +248,13 @@ ttext(int t, size_t *n)
 	return D.text.data + D.toks[t].s;
 }
 
+#define TIS(t, lit)	tis_n((t), (lit), sizeof(lit) - 1)
+
+/* Is token t the word w (wl bytes, lower case), in any case? */
 static int
-tis(int t, const char *w)
+tis_n(int t, const char *w, size_t wl)
 {
-	size_t n, i, wl = strlen(w);
+	size_t n, i;
 	const char *s;
 
 	if (t < 0 || (size_t)t >= D.ntoks)
@@ -325,14 +336,26 @@ is_space_cp(long cp)
 }
 
 /* Letters and digits: ASCII alnum, and non-ASCII that is not punctuation. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+	['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 static int
 is_word_cp(long cp)
 {
 	if (cp < 0)
 		return 1;	/* invalid bytes stay inside words */
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
+		return ascii_word[cp];
 	if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xA7 ||
 	    cp == 0xB6 || cp == 0xBF || cp == 0xA1)
 		return 0;
@@ -347,7 +370,12 @@ static long
 cp_at(size_t i, size_t *len)
 {
 	long cp;
+	unsigned char c = (unsigned char)D.text.data[i];
 
+	if (c < 0x80) {
+		*len = 1;
+		return c;
+	}
 	*len = utf8_decode(D.text.data + i, D.text.len - i, &cp);
 	return cp;
 }
@@ -879,17 +907,7 @@ rolish(int t)
 		return D.ents[e].type == 'N' || D.ents[e].type == 'G' ||
 		    D.ents[e].type == 'O';
 	}
-	return tis(t, "former") || tis(t, "foreign") || tis(t, "prime") ||
-	    tis(t, "defense") || tis(t, "defence") || tis(t, "interior") ||
-	    tis(t, "finance") || tis(t, "state") || tis(t, "of") ||
-	    tis(t, "special") || tis(t, "deputy") || tis(t, "vice") ||
-	    tis(t, "acting") || tis(t, "interim") || tis(t, "head") ||
-	    tis(t, "chief") || tis(t, "senior") || tis(t, "top") ||
-	    tis(t, "executive") || tis(t, "opposition") || tis(t, "party") ||
-	    tis(t, "press") || tis(t, "health") || tis(t, "economy") ||
-	    tis(t, "trade") || tis(t, "treasury") || tis(t, "energy") ||
-	    tis(t, "climate") || tis(t, "general") || tis(t, "national") ||
-	    tis(t, "security") || tis(t, "team") || tis(t, "club");
+	return (f & QW_ROLEMOD) != 0;
 }
 
 static void
@@ -966,9 +984,9 @@ learn_gender(void)
 			}
 			if (who < 0)
 				continue;
-			if (tis(t, "he") || tis(t, "his") || tis(t, "him"))
+			if (TIS(t, "he") || TIS(t, "his") || TIS(t, "him"))
 				m = 1;
-			else if (tis(t, "she") || tis(t, "her"))
+			else if (TIS(t, "she") || TIS(t, "her"))
 				f = 1;
 		}
 		if (who >= 0 && !many && m != f && D.actors[who].gender == 0)
@@ -991,17 +1009,7 @@ ent_speaker_type(int e)
 static int
 time_word(int t)
 {
-	static const char *const w[] = { "monday", "tuesday", "wednesday",
-	    "thursday", "friday", "saturday", "sunday", "week", "month", "year",
-	    "morning", "afternoon", "evening", "night", "weekend", "january",
-	    "february", "march", "april", "may", "june", "july", "august",
-	    "september", "october", "november", "december", "today", "yesterday" };
-	size_t i;
-
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (tis(t, w[i]))
-			return 1;
-	return 0;
+	return (tflags(t) & QW_TIME) != 0;
 }
 
 /* Is the entity followed by 's or ’s (a possessive, not a subject)? */
@@ -1107,7 +1115,7 @@ ent_back(int t, struct subj *su)
 	{
 		int a = D.ents[e].t0 - 1;
 
-		if (a >= 1 && tis(a, "and") && D.toks[a - 1].entend >= 0 &&
+		if (a >= 1 && TIS(a, "and") && D.toks[a - 1].entend >= 0 &&
 		    D.ents[D.toks[a - 1].entend].type == 'P' && D.ents[e].type == 'P') {
 			int e2 = D.toks[a - 1].entend;
 
@@ -1139,9 +1147,9 @@ subject_back(int c, struct subj *su)
 			skipped++;
 		}
 		/* on Wednesday, last week, this morning */
-		if (t >= 1 && samerow(t - 1, c) && time_word(t) && (tis(t - 1, "on") ||
-		    tis(t - 1, "last") || tis(t - 1, "this") || tis(t - 1, "late") ||
-		    tis(t - 1, "early") || tis(t - 1, "earlier") || tis(t - 1, "in")) &&
+		if (t >= 1 && samerow(t - 1, c) && time_word(t) && (TIS(t - 1, "on") ||
+		    TIS(t - 1, "last") || TIS(t - 1, "this") || TIS(t - 1, "late") ||
+		    TIS(t - 1, "early") || TIS(t - 1, "earlier") || TIS(t - 1, "in")) &&
 		    skipped < 6) {
 			t -= 2;
 			skipped += 2;
@@ -1151,21 +1159,21 @@ subject_back(int c, struct subj *su)
 	}
 	if (t < 0 || !samerow(t, c) || D.toks[t].span >= 0)
 		return 0;
-	if (tis(t, "to") && (tis(t - 1, "declined") || tis(t - 1, "refused")))
+	if (TIS(t, "to") && (TIS(t - 1, "declined") || TIS(t - 1, "refused")))
 		return -1;
 	/* X smiled and said, X met Y and called for: the sentence's subject */
-	if ((tis(t, "and") || tis(t, "but")) && t >= 1 && D.toks[t - 1].entend < 0)
+	if ((TIS(t, "and") || TIS(t, "but")) && t >= 1 && D.toks[t - 1].entend < 0)
 		return sentence_subject(t, su);
 	/* seemed to acknowledge */
-	if (tis(t, "to") && t >= 1 && (tis(t - 1, "seemed") || tis(t - 1, "appeared") ||
-	    tis(t - 1, "seems") || tis(t - 1, "appears"))) {
+	if (TIS(t, "to") && t >= 1 && (TIS(t - 1, "seemed") || TIS(t - 1, "appeared") ||
+	    TIS(t - 1, "seems") || TIS(t - 1, "appears"))) {
 		t -= 2;
 		while (t >= 0 && samerow(t, c) && (tflags(t) & QW_AUX))
 			t--;
 		if (t < 0 || !samerow(t, c))
 			return 0;
 	}
-	if (tis(t, "who") && t >= 1) {
+	if (TIS(t, "who") && t >= 1) {
 		t--;
 		if (tpunct(t, ','))
 			t--;
@@ -1235,7 +1243,7 @@ subject_fwd(int t, struct subj *su)
 		return 0;
 	if (tflags(t) & (QW_MR | QW_MRS))
 		t++;
-	if ((size_t)t + 1 < D.ntoks && tis(t, "the") && D.toks[t + 1].ent >= 0 &&
+	if ((size_t)t + 1 < D.ntoks && TIS(t, "the") && D.toks[t + 1].ent >= 0 &&
 	    D.ents[D.toks[t + 1].ent].type != 'P')
 		t++;
 	if ((size_t)t >= D.ntoks)
@@ -1328,7 +1336,7 @@ cue_end(int c)
 {
 	const struct quote_word *w = D.toks[c].w;
 
-	if (w != NULL && w->particle != NULL && tis(c + 1, w->particle))
+	if (w != NULL && w->particle != NULL && tis_n(c + 1, w->particle, strlen(w->particle)))
 		return c + 2;
 	return c + 1;
 }
@@ -1350,13 +1358,13 @@ is_cue(int t, int quoted)
 		return 0;
 	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
 		return 0;	/* a name: Said, Hope */
-	if ((w->flags & QW_PARTICLE) && !tis(t + 1, w->particle)) {
+	if ((w->flags & QW_PARTICLE) && !tis_n(t + 1, w->particle, strlen(w->particle))) {
 		/* said-type verbs with an optional particle */
-		if (!(w->flags & QW_SAY) || tis(t, "according") || tis(t, "refer") ||
-		    tis(t, "refers") || tis(t, "referred") || tis(t, "referring") ||
-		    tis(t, "agree") || tis(t, "agrees") || tis(t, "agreed") ||
-		    tis(t, "point") || tis(t, "points") || tis(t, "pointed") ||
-		    tis(t, "pointing"))
+		if (!(w->flags & QW_SAY) || TIS(t, "according") || TIS(t, "refer") ||
+		    TIS(t, "refers") || TIS(t, "referred") || TIS(t, "referring") ||
+		    TIS(t, "agree") || TIS(t, "agrees") || TIS(t, "agreed") ||
+		    TIS(t, "point") || TIS(t, "points") || TIS(t, "pointed") ||
+		    TIS(t, "pointing"))
 			return 0;
 	}
 	if ((w->flags & QW_QUOTEONLY) && quoted < 2)
@@ -1364,13 +1372,13 @@ is_cue(int t, int quoted)
 	if ((w->flags & QW_WEAK) && quoted < 1)
 		return 0;
 	/* seemed to acknowledge, appeared to say */
-	if (tis(t - 1, "to") && (tis(t - 2, "seemed") || tis(t - 2, "appeared") ||
-	    tis(t - 2, "seems") || tis(t - 2, "appears")))
+	if (TIS(t - 1, "to") && (TIS(t - 2, "seemed") || TIS(t - 2, "appeared") ||
+	    TIS(t - 2, "seems") || TIS(t - 2, "appears")))
 		return 1;
 	/* a verb of position takes content only as a verb: "the support of" */
-	if (tis(t - 1, "the") || tis(t - 1, "a") || tis(t - 1, "an") || tis(t - 1, "his") ||
-	    tis(t - 1, "her") || tis(t - 1, "their") || tis(t - 1, "its") ||
-	    tis(t - 1, "of") || tis(t - 1, "to"))
+	if (TIS(t - 1, "the") || TIS(t - 1, "a") || TIS(t - 1, "an") || TIS(t - 1, "his") ||
+	    TIS(t - 1, "her") || TIS(t - 1, "their") || TIS(t - 1, "its") ||
+	    TIS(t - 1, "of") || TIS(t - 1, "to"))
 		return 0;
 	return 1;
 }
@@ -1384,11 +1392,11 @@ part_after_comma(int c)
 	if (!(tflags(c) & QW_PART))
 		return 0;
 	while (k >= 0 && k > c - 4 && samerow(k, c) && (tflags(k) & QW_AUX) &&
-	    !(tflags(k) & QW_NEG) && !tis(k, "is") && !tis(k, "was") && !tis(k, "are") &&
-	    !tis(k, "were") && !tis(k, "be") && !tis(k, "been") && !tis(k, "has") &&
-	    !tis(k, "have") && !tis(k, "had"))
+	    !(tflags(k) & QW_NEG) && !TIS(k, "is") && !TIS(k, "was") && !TIS(k, "are") &&
+	    !TIS(k, "were") && !TIS(k, "be") && !TIS(k, "been") && !TIS(k, "has") &&
+	    !TIS(k, "have") && !TIS(k, "had"))
 		k--;
-	return k >= 0 && samerow(k, c) && (tpunct(k, ',') || tis(k, "\xE2\x80\x94"));
+	return k >= 0 && samerow(k, c) && (tpunct(k, ',') || TIS(k, "\xE2\x80\x94"));
 }
 
 /* A word that can stand as the verb of an attribution: lower case, no
@@ -1407,7 +1415,7 @@ static int
 slot_end(int t, int row)
 {
 	return (size_t)t >= D.ntoks || D.toks[t].row != row || tfinal(t) ||
-	    tpunct(t, ',') || (tflags(t) & QW_PREP) || tis(t, "\xE2\x80\x94");
+	    tpunct(t, ',') || (tflags(t) & QW_PREP) || TIS(t, "\xE2\x80\x94");
 }
 
 /*
@@ -1452,7 +1460,7 @@ attr_after(int close, struct subj *su, int *cue)
 
 	if (close < 0 || (size_t)t >= D.ntoks || tpara(t) != tpara(close))
 		return 0;
-	while ((size_t)t < D.ntoks && (tpunct(t, ',') || tis(t, "\xE2\x80\x94")))
+	while ((size_t)t < D.ntoks && (tpunct(t, ',') || TIS(t, "\xE2\x80\x94")))
 		t++;
 	if ((size_t)t >= D.ntoks || tpara(t) != tpara(close))
 		return 0;
@@ -1461,7 +1469,7 @@ attr_after(int close, struct subj *su, int *cue)
 		*cue = t;
 		return 1;
 	}
-	if (is_cue(t, 2) && tis(cue_end(t), "by"))
+	if (is_cue(t, 2) && TIS(cue_end(t), "by"))
 		return 0;
 	/* X said */
 	lim = t + 12;
@@ -1522,7 +1530,7 @@ attr_before_cue(int open, struct subj *su, int *cue)
 		if (!tword(k) || D.toks[k].span >= 0)
 			break;
 		if (is_cue(k, 2)) {
-			if (k != t && !(tflags(k + 1) & QW_PREP) && !tis(k + 1, "reporters") &&
+			if (k != t && !(tflags(k + 1) & QW_PREP) && !TIS(k + 1, "reporters") &&
 			    D.toks[k + 1].ent < 0 && !(tflags(k + 1) & QW_DET))
 				break;
 			r = subject_back(k, su);
@@ -1576,7 +1584,7 @@ span_at_start(const struct span *sp)
 		return 1;
 	if (tpunct(p, ':') || tfinal(p))
 		return 1;
-	if ((tpunct(p, ',') || tpunct(p, '-') || tis(p, "\xE2\x80\x94")) && p >= 1) {
+	if ((tpunct(p, ',') || tpunct(p, '-') || TIS(p, "\xE2\x80\x94")) && p >= 1) {
 		int k;
 
 		for (k = p - 1; k >= 0 && k > p - 5 && samerow(k, p); k--)
@@ -1594,6 +1602,10 @@ sentence_cue(int open, int close, struct subj *su, int *cue)
 	int r1 = D.rows[D.toks[close >= 0 ? close : open].row].t1;
 	int k, r;
 
+	if (r0 < open - MAXCLAUSE)
+		r0 = open - MAXCLAUSE;
+	if (r1 > (close >= 0 ? close : open) + MAXCLAUSE)
+		r1 = (close >= 0 ? close : open) + MAXCLAUSE;
 	for (k = open - 1; k >= r0; k--) {
 		if (D.toks[k].span >= 0)
 			continue;
@@ -1670,7 +1682,7 @@ not_speech(const struct span *sp)
 
 	if (p >= 0 && samerow(p, sp->open) && (tflags(p) & (QW_NAMING | QW_WORK)))
 		return 1;
-	if (p >= 1 && tis(p, "as") && tis(p - 1, "known"))
+	if (p >= 1 && TIS(p, "as") && TIS(p - 1, "known"))
 		return 1;
 	return 0;
 }
@@ -1761,6 +1773,9 @@ clause_end(int t)
 {
 	int r1 = D.rows[D.toks[t].row].t1, k;
 
+	if (r1 > t + MAXCLAUSE)
+		r1 = t + MAXCLAUSE;	/* a reported clause is a sentence, not a book */
+
 	for (k = t; k < r1; k++) {
 		if (tpunct(k, ';'))
 			return k;
@@ -1774,7 +1789,7 @@ clause_end(int t)
 			if (q < r1 && (tflags(q) & QW_PART) && is_cue(q, 0))
 				return k;
 		}
-		if (tpunct(k, ',') && k + 2 < r1 && tis(k + 1, "according") && tis(k + 2, "to"))
+		if (tpunct(k, ',') && k + 2 < r1 && TIS(k + 1, "according") && TIS(k + 2, "to"))
 			return k;
 	}
 	while (k > t && (tfinal(k - 1) || tpunct(k - 1, ',')))
@@ -1807,13 +1822,13 @@ static int
 skip_lead(int a, int b)
 {
 	for (;;) {
-		if (a + 2 < b && tis(a, "in") && tis(a + 1, "addition") && tpunct(a + 2, ','))
+		if (a + 2 < b && TIS(a, "in") && TIS(a + 1, "addition") && tpunct(a + 2, ','))
 			a += 3;
 		else if (a + 1 < b && (tflags(a) & QW_CONN) && tpunct(a + 1, ','))
 			a += 2;
-		else if (a + 1 < b && (tis(a, "but") || tis(a, "and")) && D.toks[a].upper)
+		else if (a + 1 < b && (TIS(a, "but") || TIS(a, "and")) && D.toks[a].upper)
 			a += 1;
-		else if (a < b && tis(a, "that"))
+		else if (a < b && TIS(a, "that"))
 			a += 1;
 		else
 			return a;
@@ -1876,8 +1891,8 @@ do_indirect(void)
 			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
 				continue;
 			/* according to X, ... / ..., according to X */
-			if (tis(c, "according")) {
-				if (!tis(c + 1, "to") || subject_fwd(c + 2, &su) <= 0)
+			if (TIS(c, "according")) {
+				if (!TIS(c + 1, "to") || subject_fwd(c + 2, &su) <= 0)
 					continue;
 				k = su.t1;
 				if (c == t0 || (c == t0 + 1 && (tflags(t0) & QW_CONN))) {
@@ -1943,26 +1958,26 @@ do_indirect(void)
 			a = cue_end(c);
 			if (D.toks[c].w->flags & QW_QUOTEONLY)
 				continue;
-			if (tis(c, "told") || tis(c, "tells") || tis(c, "tell") || tis(c, "telling")) {
+			if (TIS(c, "told") || TIS(c, "tells") || TIS(c, "tell") || TIS(c, "telling")) {
 				/* skip the listener */
 				k = a;
 				if ((size_t)k < D.ntoks && D.toks[k].ent >= 0)
 					k = D.ents[D.toks[k].ent].t1;
 				else
-					while (k < t1 && k < a + 4 && tword(k) && !tis(k, "that") &&
+					while (k < t1 && k < a + 4 && tword(k) && !TIS(k, "that") &&
 					    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)))
 						k++;
-				while (k < t1 && !tis(k, "that") && tword(k) && D.toks[k].upper && k < a + 6)
+				while (k < t1 && !TIS(k, "that") && tword(k) && D.toks[k].upper && k < a + 6)
 					k++;	/* NBC's Meet the Press */
 				a = k;
 			}
-			if (a < t1 && (tflags(a) & QW_PREP) && !tis(a, "to") &&
+			if (a < t1 && (tflags(a) & QW_PREP) && !TIS(a, "to") &&
 			    !(D.toks[c].w->flags & QW_STANCE)) {
 				/* said in a statement that ... */
 				for (k = a; k < t1 && k < a + 8; k++)
-					if (tis(k, "that") || tpunct(k, ','))
+					if (TIS(k, "that") || tpunct(k, ','))
 						break;
-				if (k < t1 && tis(k, "that"))
+				if (k < t1 && TIS(k, "that"))
 					a = k + 1;
 				else
 					continue;
@@ -1992,8 +2007,8 @@ mention_in_subject(int e)
 
 	if (p >= 0 && samerow(p, t0) && (tflags(p) & QW_PREP))
 		return 0;
-	if (p >= 0 && samerow(p, t0) && (tis(p, "told") || tis(p, "urged") ||
-	    tis(p, "asked") || tis(p, "called")))
+	if (p >= 0 && samerow(p, t0) && (TIS(p, "told") || TIS(p, "urged") ||
+	    TIS(p, "asked") || TIS(p, "called")))
 		return 0;
 	/* a possessive names an owner, not a subject */
 	if (D.ents[e].e + 1 < D.text.len && (D.text.data[D.ents[e].e] == '\'' ||
@@ -2162,7 +2177,7 @@ resolve_desc(const struct subj *su)
 			int e = D.toks[k].ent >= 0 ? D.toks[k].ent : D.toks[k].entend;
 
 			if ((e >= 0 && (D.ents[e].type == 'N' || D.ents[e].type == 'G')) ||
-			    tis(k, "former")) {
+			    TIS(k, "former")) {
 				s = ttext(k, &n);
 				if (n >= sizeof(low))
 					continue;
@@ -2296,12 +2311,10 @@ resolve_all(void)
 			    D.rows[D.stmts[prev].row1].para + 1 >= D.rows[st->row0].para &&
 			    D.stmts[prev].spklen > 0) {
 				/* a continuation paragraph: no cue of its own */
-				int r, t, cued = 0;
+				int r, cued = 0;
 
 				for (r = st->row0; r <= st->row1; r++)
-					for (t = D.rows[r].t0; t < D.rows[r].t1; t++)
-						if (D.toks[t].span < 0 && is_cue(t, 1))
-							cued = 1;
+					cued |= D.rows[r].cued;
 				if (!cued) {
 					st->spk = D.stmts[prev].spk;
 					st->spklen = D.stmts[prev].spklen;
@@ -2423,6 +2436,14 @@ process_doc(void)
 			D.pmentions[D.npm++] = (int)i;
 		}
 	scan_quotes();
+	for (r = 0; r < D.nrows; r++) {
+		int t;
+
+		D.rows[r].cued = 0;
+		for (t = D.rows[r].t0; t < D.rows[r].t1 && !D.rows[r].cued; t++)
+			if (D.toks[t].span < 0 && is_cue(t, 1))
+				D.rows[r].cued = 1;
+	}
 	collect_roles();
 	learn_gender();
 	do_spans();
