@@ -105,7 +105,7 @@ static const char *const numbers[] = {
 static const char *const inner[] = {
 	"e.g", "i.e", "eg", "ie", "cf", "viz", "vs", "v", "approx", "incl",
 	"esp", "resp", "ca", "c", "E.g", "I.e", "Cf", "Vs", "aka", "a.k.a",
-	"et", NULL
+	"et", "Approx", "Incl", "Esp", "Ca", NULL
 };
 
 /* Abbreviations that may end a sentence. */

@@ -46,9 +46,10 @@ struct split_doc {
 	size_t			 nrows, cap;
 	struct split_span	*lines;	/* scratch: the current block's lines */
 	size_t			 nlines, linecap;
+	int			 prose;	/* prose paragraphs seen so far */
 };
 
-#define SPLIT_DOC_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define SPLIT_DOC_INIT { NULL, 0, 0, NULL, 0, 0, 0 }
 
 /*
  * Split text[0..n) into rows (d->rows, d->nrows), replacing the rows of

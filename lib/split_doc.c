@@ -21,7 +21,8 @@
 enum {
 	WRAP_LIMIT = 80,	/* FORMAT.md: longest line of a hard-wrapped block */
 	MIN_WRAP = 40,		/* narrowest wrap width assumed for early breaks */
-	DATELINE_PARAS = 6	/* datelines are looked for in this many paragraphs */
+	PROSE_WORDS = 10,	/* a sentence this long with a final period is prose */
+	DATELINE_PROSE = 2	/* datelines are looked for until this many prose paragraphs */
 };
 
 size_t
@@ -193,6 +194,30 @@ add_sentences(struct split_doc *d, const char *s, size_t start, size_t end,
 		d->rows[d->nrows - 1].flags |= ROW_SEG_LAST;
 }
 
+/* Do the rows from first on hold a sentence of prose (long, with a final mark)? */
+static int
+prose_paragraph(const struct split_doc *d, const char *s, size_t first)
+{
+	size_t i, k, words;
+	const struct split_row *r;
+	unsigned char last;
+
+	for (i = first; i < d->nrows; i++) {
+		r = &d->rows[i];
+		last = (unsigned char)s[r->end - 1];
+		if (last != '.' && last != '?' && last != '!' && last != '"' &&
+		    last != 0x9D && last != 0x99)
+			continue;
+		words = 1;
+		for (k = r->start; k < r->end && words < PROSE_WORDS; k++)
+			if (s[k] == ' ')
+				words++;
+		if (words >= PROSE_WORDS)
+			return 1;
+	}
+	return 0;
+}
+
 /* One paragraph made of lines[0..nlines). */
 static void
 add_paragraph(struct split_doc *d, const char *s, const struct split_span *lines,
@@ -221,7 +246,7 @@ add_paragraph(struct split_doc *d, const char *s, const struct split_span *lines
 		if (d->rows[first].flags & ROW_DATELINE)
 			*want_dateline = 0;
 	}
-	if (para >= DATELINE_PARAS)
+	if (*want_dateline && prose_paragraph(d, s, first) && ++d->prose >= DATELINE_PROSE)
 		*want_dateline = 0;
 }
 
@@ -269,6 +294,7 @@ split_document(struct split_doc *d, const char *s, size_t n)
 
 	d->nrows = 0;
 	d->nlines = 0;
+	d->prose = 0;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
 	while (pos < n) {

@@ -492,7 +492,13 @@ byline(const struct rowinfo *ri, unsigned int flags)
 		return 1;
 	if ((flags & ROW_UNIT) && bare_name(ri))
 		return 1;
-	if (ri->words <= 20 && (flags & ROW_PARA_FIRST)) {
+	if (ri->words <= 5 && (flags & ROW_UNIT) && !terminal(ri) && ri->last != ',') {
+		for (k = n; k > 0 && ((s[k - 1] | 32) >= 'a' && (s[k - 1] | 32) <= 'z'); k--)
+			;
+		if (ci_word_in(role_words, s + k, n - k) && is_upper_at(s, n))
+			return 1;	/* "Local Government Correspondent" */
+	}
+	if (ri->words <= 20 && (flags & (ROW_UNIT | ROW_PARA_FIRST))) {
 		for (k = 0; k < n && ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'); k++)
 			;
 		if (ci_word_in(role_adjectives, s, k) && k < n && s[k] == ' ') {
@@ -656,9 +662,11 @@ split_zones(struct split_doc *d, const char *text)
 	for (i = 1; i < n; i++) {
 		if (!is_credit_row(text, &r[i]) || known[i - 1])
 			continue;
+		row_info(&ri, text + r[i - 1].start, r[i - 1].end - r[i - 1].start);
+		/* the same paragraph, or a paragraph of one unpunctuated line */
 		if (r[i - 1].para == r[i].para || ((r[i - 1].flags & ROW_PARA_FIRST) &&
-		    (r[i - 1].flags & ROW_PARA_LAST) && r[i - 1].para + 1 == r[i].para)) {
-			row_info(&ri, text + r[i - 1].start, r[i - 1].end - r[i - 1].start);
+		    (r[i - 1].flags & ROW_PARA_LAST) && r[i - 1].para + 1 == r[i].para &&
+		    !terminal(&ri))) {
 			if (ri.words <= 60) {
 				r[i - 1].zone = ZONE_CAPTION;
 				known[i - 1] = 1;
