@@ -48,6 +48,10 @@ golden() {
 	golden several
 }
 
+@test "anaphora: this/these in the same or next paragraph of a document stands for the target named last" {
+	golden anaphora
+}
+
 @test "quotes with no target are left out" {
 	golden notarget
 }

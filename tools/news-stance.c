@@ -1116,7 +1116,12 @@ struct state {
 	size_t		*touched;	/* targets found in this row, sorted */
 	size_t		 ntouched;
 	unsigned char	*seen;		/* per target: in touched */
+	size_t		*rep;		/* per target: one of its phrases */
 	int		 all;
+	long		 doccol, paracol;	/* -1 when absent: no anaphora */
+	struct buf	 where;		/* doc of the previous row */
+	size_t		 last;		/* target named last in that document */
+	unsigned long	 last_para;	/* the paragraph it was named in */
 };
 
 static void
@@ -1170,13 +1175,88 @@ write_verdict(struct state *st, struct tsv_in *in, const size_t col[4],
 	tsv_write_row(in);
 }
 
+/*
+ * The target named last in a text's mentions (the rightmost), or SIZE_MAX.
+ */
+static size_t
+last_named(const struct matcher *mt, const struct text *tx)
+{
+	size_t i, best = SIZE_MAX, pos = 0;
+
+	for (i = 0; i < tx->ntm; i++)
+		if (best == SIZE_MAX || tx->tm[i].ts >= pos) {
+			pos = tx->tm[i].ts;
+			best = match_phrase(mt, &tx->tm[i])->id;
+		}
+	return best;
+}
+
+/*
+ * A quote that goes on about the target named last in its paragraph by an
+ * earlier quote: "NATO membership is the cheapest option ... 'these are
+ * the cheapest security guarantees'".  When the quote does not name that
+ * target itself but its text has this, these or those in a clause with
+ * a support or refusal cue, that clause gives the target's stance.  The
+ * rows must carry doc and para.  Returns the target, or SIZE_MAX; updates
+ * the paragraph's last-named target for the next row.
+ */
+static size_t
+paragraph_anaphor(struct state *st, struct tsv_in *in, struct verdict *v)
+{
+	static const char *const pron[] = { "this", "these", "those" };
+	const struct text *tx = &st->text;
+	const char *doc, *para;
+	size_t dn, pn, i, j, t, found = SIZE_MAX;
+	unsigned long pnum;
+	struct match a;
+
+	if (st->doccol < 0 || st->paracol < 0)
+		return SIZE_MAX;
+	doc = tsv_raw(in, (size_t)st->doccol, &dn);
+	para = tsv_raw(in, (size_t)st->paracol, &pn);
+	for (i = 0, pnum = 0; i < pn && para[i] >= '0' && para[i] <= '9' &&
+	    pnum < 100000000; i++)
+		pnum = pnum * 10 + (unsigned long)(para[i] - '0');
+	if (st->where.len != dn || memcmp(st->where.data, doc, dn) != 0) {
+		buf_clear(&st->where);
+		buf_add(&st->where, doc, dn);
+		st->last = SIZE_MAX;
+	}
+	/* the antecedent stands in this paragraph or the one before */
+	t = st->last;
+	if (t != SIZE_MAX && pnum != st->last_para && pnum != st->last_para + 1)
+		t = SIZE_MAX;
+	if (t != SIZE_MAX && !st->seen[t]) {
+		for (i = 0; i < tx->nt && found == SIZE_MAX; i++)
+			for (j = 0; j < sizeof(pron) / sizeof(pron[0]); j++) {
+				if (!key_is(tx, &tx->t[i], pron[j]))
+					continue;
+				a.ph = st->rep[t];
+				a.ts = i;
+				a.te = i + 1;
+				read_mention(&st->mt, tx, &a, v);
+				if (v->sign != 0 && v->ncue > 0) {
+					found = t;
+					touch(st, t);
+				}
+				break;
+			}
+	}
+	if ((i = last_named(&st->mt, tx)) != SIZE_MAX ||
+	    (i = last_named(&st->mt, &st->ctx)) != SIZE_MAX) {
+		st->last = i;
+		st->last_para = pnum;
+	}
+	return found;
+}
+
 static void
 stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
     long cuecol, long kindcol, const size_t col[4])
 {
-	struct verdict v, cv;
+	struct verdict v, cv, av;
 	struct text *tx = &st->text, *cx = &st->ctx;
-	size_t i, id, off;
+	size_t i, id, off, ana;
 	int have_ctx, p = 0;
 	double pw = 0;
 
@@ -1199,6 +1279,7 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 		touch(st, match_phrase(&st->mt, &tx->tm[i])->id);
 	for (i = 0; i < cx->ntm; i++)
 		touch(st, match_phrase(&st->mt, &cx->tm[i])->id);
+	ana = paragraph_anaphor(st, in, &av);
 	if (st->ntouched > 0 && cuecol >= 0) {
 		buf_clear(&st->vcue);
 		buf_clear(&st->vkind);
@@ -1214,6 +1295,10 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	for (i = 0; i < st->ntouched; i++) {
 		id = st->touched[i];
 		st->seen[id] = 0;
+		if (id == ana) {
+			write_verdict(st, in, col, id, &av);
+			continue;
+		}
 		read_target(&st->mt, tx, id, &v);
 		if (v.found && p < 0 && v.sign != 0)
 			v.sign = -v.sign;	/* "rejected calls to stop the ceasefire" */
@@ -1298,6 +1383,11 @@ main(int argc, char *argv[])
 	st.touched = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.touched));
 	st.seen = xmalloc(st.tg.n + 1);
 	memset(st.seen, 0, st.tg.n + 1);
+	st.rep = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.rep));
+	for (i = st.mt.np; i-- > 0;)
+		if (st.mt.p[i].cls == PH_TARGET)
+			st.rep[st.mt.p[i].id] = i;
+	st.last = SIZE_MAX;
 
 	tsv_open(&in, argc - optind, argv + optind);
 	if (tsv_read_header(&in)) {
@@ -1307,6 +1397,8 @@ main(int argc, char *argv[])
 		textcol = tsv_column(&in, "text", "news-extract-quotes");
 		ctxcol = tsv_column(&in, "context", "news-extract-quotes");
 		cuecol = tsv_find_column(&in, "cue");
+		st.doccol = tsv_find_column(&in, "doc");
+		st.paracol = tsv_find_column(&in, "para");
 		kindcol = tsv_find_column(&in, "kind");
 		col[0] = tsv_add_column(&in, "target");
 		col[1] = tsv_add_column(&in, "stance");
@@ -1330,6 +1422,8 @@ main(int argc, char *argv[])
 	free(st.best);
 	free(st.touched);
 	free(st.seen);
+	free(st.rep);
+	buf_free(&st.where);
 	buf_free(&st.mt.keys);
 	free(st.mt.w);
 	free(st.mt.p);
