@@ -1,0 +1,1457 @@
+/*
+ * news-tag-entities: find the people, organisations, places, groups, dates
+ * and sums of money named in each sentence row and write them, with byte
+ * offsets into the row's text and a canonical name, to the entities column.
+ *
+ * Known names come from the built-in gazetteer (lib/gazetteer.[ch]) and
+ * the user's --gazetteer files.  Other names are found from the text:
+ * runs of capitalized words, read with the help of the words around them
+ * (titles and roles, honorifics, organisation and place head words,
+ * speech verbs, appositions, given-name and surname tables).  A document
+ * is read twice: the first pass collects the full names it contains, so
+ * that in the second a surname or a first name alone, an acronym or a
+ * bracketed short form resolves to the full name, wherever in the
+ * document it stands.  The rows of a document are held until it ends (or
+ * until HOLD_MAX bytes; after that its rows stream with the names seen so
+ * far), so memory is bounded by that limit and the longest row.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "gazetteer.h"
+#include "opt.h"
+#include "out.h"
+#include "tsv.h"
+#include "utf8.h"
+
+static const char usage[] =
+"usage: news-tag-entities [--gazetteer FILE]... [--line-buffered] [file ...]\n"
+"\n"
+"Tag the names in the text column of a sentence stream (from news-split and\n"
+"news-normalize): people (PER), organisations (ORG), countries, cities and\n"
+"states (GPE), other places (LOC), nationalities and groups (NORP), dates\n"
+"(DATE) and sums of money (MONEY).  The column entities gets one item per\n"
+"mention, TYPE:START-END:Canonical Name, joined by '|'; START and END are\n"
+"byte offsets into the unescaped text, END exclusive.  Names come from a\n"
+"built-in gazetteer and from the text itself (titles, honorifics, speech\n"
+"verbs, organisation words, given names); short forms and spelling\n"
+"variants take the full name seen in the same document.  Other columns pass\n"
+"through; an existing entities column is replaced in place.\n"
+"\n"
+"Options:\n"
+"  -g, --gazetteer FILE  add names from FILE, a stream with the header\n"
+"                        'canonical type aliases' (repeatable; wins over the\n"
+"                        built-in names)\n"
+"  -h, --help            show this help and exit\n"
+"      --version         show the version and exit\n"
+"      --line-buffered   write each row at once (a document's rows are then\n"
+"                        not held back for the look-ahead pass)\n"
+"\n"
+"Example:\n"
+"  $ news-split article.txt | news-normalize | news-tag-entities\n";
+
+enum { OPT_GAZETTEER = OPT_TOOL };
+
+static const struct option longopts[] = {
+	{ "gazetteer", required_argument, NULL, 'g' },
+	OPT_COMMON
+};
+
+#define HOLD_MAX	(4UL << 20)	/* bytes of one document held back */
+#define MAX_PIECE	6		/* words in a name found from the text */
+
+/* Token classes. */
+#define T_CAP		0x01	/* starts with a capital letter */
+#define T_LOWER		0x02	/* starts with a small letter */
+#define T_DIGIT		0x04	/* starts with a digit */
+#define T_ALLCAP	0x08	/* two or more letters, all capitals */
+#define T_CAMEL		0x10	/* a capital after a small letter: LinkedIn */
+#define T_POSS		0x20	/* the s of 's or ’s */
+#define T_INITIAL	0x40	/* first word of a sentence or clause */
+#define T_HASDIGIT	0x80
+
+struct tok {
+	size_t		 s, e;		/* bytes of the word in the text */
+	unsigned long	 wf;		/* word classes */
+	size_t		 gmax;		/* longest name starting here */
+	unsigned long	 wf2;		/* the same for the title-cased word */
+	size_t		 gmax2;
+	unsigned char	 cls;
+	unsigned char	 used;		/* inside a mention already */
+};
+
+struct ment {
+	size_t		 s, e;
+	int		 type;
+	const char	*canon;
+	size_t		 clen;
+};
+
+/* One row's text and what the tagger found in it. */
+struct row {
+	const char	*t;		/* the unescaped text */
+	size_t		 n;
+	struct buf	 tc;		/* text with ALL-CAPS words title-cased */
+	int		 have_tc;
+	int		 headline;	/* Title Case: read more carefully */
+	struct tok	*tok;
+	size_t		 ntok, tokcap;
+	struct ment	*m;
+	size_t		 nm, mcap;
+};
+
+/* The names of the current document, for short forms (see doc_*). */
+struct dname {
+	char		*key;		/* NULL: empty slot */
+	size_t		 klen;
+	char		*canon;		/* NULL: ambiguous */
+	size_t		 clen;
+	int		 type;
+};
+
+static struct dname *dtab;
+static size_t dcap, dcount;
+static int collecting;			/* pass 1: register names only */
+
+/* ---- characters and words ---- */
+
+static int
+cp_upper(long cp)
+{
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 0;
+	return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+static int
+cp_lower(long cp)
+{
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp != 0xF7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return (cp & 1) == 1;
+	return (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+/* Is t[a..b) an apostrophe (' or ’)? */
+static int
+is_apos(const char *t, size_t a, size_t b)
+{
+	return (b == a + 1 && t[a] == '\'') ||
+	    (b == a + 3 && memcmp(t + a, "\xE2\x80\x99", 3) == 0);
+}
+
+static void
+push_tok(struct row *r, size_t s, size_t e, unsigned char cls)
+{
+	struct tok *k;
+
+	if (r->ntok == r->tokcap) {
+		r->tokcap = r->tokcap ? r->tokcap * 2 : 64;
+		r->tok = xreallocarray(r->tok, r->tokcap, sizeof(*r->tok));
+	}
+	k = &r->tok[r->ntok++];
+	k->s = s;
+	k->e = e;
+	k->cls = cls;
+	k->used = 0;
+	k->wf = k->wf2 = 0;
+	k->gmax = k->gmax2 = 0;
+}
+
+/* Does the gap t[a..b) between two words end a clause? */
+static int
+gap_breaks(const char *t, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		switch (t[i]) {
+		case '.': case '!': case '?': case ':': case ';': case '"':
+		case '(': case '[': case '\n':
+			return 1;
+		case '\xE2':	/* “ ” ‘ — – */
+			if (i + 2 < b + 0 && (unsigned char)t[i + 1] == 0x80 &&
+			    ((unsigned char)t[i + 2] == 0x9C ||
+			    (unsigned char)t[i + 2] == 0x9D ||
+			    (unsigned char)t[i + 2] == 0x98 ||
+			    (unsigned char)t[i + 2] == 0x94 ||
+			    (unsigned char)t[i + 2] == 0x93))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static void
+tokenize(struct row *r)
+{
+	const char *t = r->t;
+	size_t n = r->n, i = 0, len, s, k, j;
+	unsigned char cls;
+	int upper, lower, letters, prev_lower, any_allcap = 0, kind;
+	long cp;
+	struct tok *tk;
+
+	r->ntok = 0;
+	while (i < n) {
+		if (!gaz_is_word(t, n, i, &len)) {
+			i += len;
+			continue;
+		}
+		s = i;
+		cls = 0;
+		upper = lower = letters = prev_lower = 0;
+		while (i < n && gaz_is_word(t, n, i, &len)) {
+			unsigned char c = (unsigned char)t[i];
+
+			if (c < 0x80)
+				kind = c >= 'A' && c <= 'Z' ? 'U' :
+				    c >= 'a' && c <= 'z' ? 'L' : 'D';
+			else {
+				utf8_decode(t + i, n - i, &cp);
+				kind = cp_upper(cp) ? 'U' : cp_lower(cp) ? 'L' : 'O';
+			}
+			if (i == s)
+				cls |= kind == 'U' ? T_CAP : kind == 'L' ? T_LOWER :
+				    kind == 'D' ? T_DIGIT : 0;
+			if (kind == 'D')
+				cls |= T_HASDIGIT;
+			if (kind == 'U') {
+				upper++;
+				if (prev_lower)
+					cls |= T_CAMEL;
+			}
+			if (kind == 'L')
+				lower++;
+			if (kind == 'U' || kind == 'L' || kind == 'O')
+				letters++;
+			prev_lower = kind == 'L';
+			i += len;
+		}
+		if (upper >= 2 && lower == 0) {
+			cls |= T_ALLCAP;
+			any_allcap = 1;
+		}
+		push_tok(r, s, i, cls);
+	}
+	/* possessive s, sentence starts */
+	for (k = 0; k < r->ntok; k++) {
+		tk = &r->tok[k];
+		if (k == 0) {
+			tk->cls |= T_INITIAL;
+			continue;
+		}
+		if (tk->e == tk->s + 1 && t[tk->s] == 's' &&
+		    is_apos(t, r->tok[k - 1].e, tk->s))
+			tk->cls |= T_POSS;
+		if (gap_breaks(t, r->tok[k - 1].e, tk->s)) {
+			/* "U.S. troops", "Mr. Smith": a dot after an abbreviation */
+			const struct tok *p = &r->tok[k - 1];
+
+			if (tk->s == p->e + 2 && t[p->e] == '.' &&
+			    (p->e - p->s == 1 || (p->cls & T_ALLCAP)))
+				continue;
+			tk->cls |= T_INITIAL;
+		}
+	}
+	/* title-cased copy for names in capitals: THE HAGUE -> The Hague */
+	r->have_tc = 0;
+	if (any_allcap) {
+		buf_clear(&r->tc);
+		buf_add(&r->tc, t, n);
+		for (k = 0; k < r->ntok; k++) {
+			tk = &r->tok[k];
+			if (!(tk->cls & T_ALLCAP))
+				continue;
+			for (j = tk->s + 1; j < tk->e; j++)
+				if (r->tc.data[j] >= 'A' && r->tc.data[j] <= 'Z')
+					r->tc.data[j] += 'a' - 'A';
+		}
+		r->have_tc = 1;
+	}
+	for (k = 0; k < r->ntok; k++) {
+		tk = &r->tok[k];
+		tk->wf = gaz_word(t + tk->s, tk->e - tk->s, &tk->gmax);
+		if ((tk->cls & T_ALLCAP) && r->have_tc)
+			tk->wf2 = gaz_word(r->tc.data + tk->s, tk->e - tk->s,
+			    &tk->gmax2);
+	}
+}
+
+/* Title Case rows (most headlines): fewer guesses there. */
+static int
+is_headline(const struct row *r)
+{
+	size_t k, cap = 0, low = 0;
+	const struct tok *tk;
+
+	for (k = 0; k < r->ntok; k++) {
+		tk = &r->tok[k];
+		if (tk->wf & W_CONNECTOR)
+			continue;
+		if (tk->e - tk->s <= 3 && (tk->cls & T_LOWER))
+			continue;		/* a, in, to, vs */
+		if (tk->cls & T_CAP)
+			cap++;
+		else if (tk->cls & T_LOWER)
+			low++;
+	}
+	return cap >= 3 && low * 5 <= cap;
+}
+
+/* ---- mentions ---- */
+
+static struct ment *
+emit(struct row *r, size_t a, size_t b, int type, const char *canon,
+    size_t clen)
+{
+	struct ment *m;
+	size_t k, i;
+
+	for (k = a; k < b; k++)
+		r->tok[k].used = 1;
+	if (r->nm == r->mcap) {
+		r->mcap = r->mcap ? r->mcap * 2 : 16;
+		r->m = xreallocarray(r->m, r->mcap, sizeof(*r->m));
+	}
+	/* keep them in text order: nearly always appended at the end */
+	i = r->nm++;
+	while (i > 0 && r->m[i - 1].s > r->tok[a].s) {
+		r->m[i] = r->m[i - 1];
+		i--;
+	}
+	m = &r->m[i];
+	m->s = r->tok[a].s;
+	m->e = r->tok[b - 1].e;
+	m->type = type;
+	m->canon = canon;
+	m->clen = clen;
+	return m;
+}
+
+/* A mention whose bytes are not exactly its words (U.S. with its dot, $5m). */
+static void
+emit_bytes(struct row *r, size_t a, size_t b, size_t s, size_t e, int type,
+    const char *canon, size_t clen)
+{
+	struct ment *m = emit(r, a, b, type, canon, clen);
+
+	m->s = s;
+	m->e = e;
+}
+
+/* ---- the document's own names ---- */
+
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct dname *
+doc_slot(const char *k, size_t n)
+{
+	size_t j;
+
+	if (dcap == 0)
+		return NULL;
+	for (j = hash_bytes(k, n) & (dcap - 1); dtab[j].key != NULL;
+	    j = (j + 1) & (dcap - 1))
+		if (dtab[j].klen == n && memcmp(dtab[j].key, k, n) == 0)
+			return &dtab[j];
+	return &dtab[j];
+}
+
+static const struct dname *
+doc_lookup(const char *k, size_t n)
+{
+	const struct dname *d = doc_slot(k, n);
+
+	return d == NULL || d->key == NULL || d->canon == NULL ? NULL : d;
+}
+
+static void
+doc_add(const char *k, size_t n, const char *canon, size_t clen, int type)
+{
+	struct dname *d, *old;
+	size_t oldcap, i;
+
+	if (!collecting || n == 0)
+		return;
+	if ((dcount + 1) * 2 > dcap) {
+		old = dtab;
+		oldcap = dcap;
+		dcap = dcap ? dcap * 2 : 64;
+		dtab = xreallocarray(NULL, dcap, sizeof(*dtab));
+		memset(dtab, 0, dcap * sizeof(*dtab));
+		dcount = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL) {
+				d = doc_slot(old[i].key, old[i].klen);
+				*d = old[i];
+				dcount++;
+			}
+		free(old);
+	}
+	d = doc_slot(k, n);
+	if (d->key != NULL) {
+		if (d->canon != NULL && (d->type != type || d->clen != clen ||
+		    memcmp(d->canon, canon, clen) != 0)) {
+			free(d->canon);
+			d->canon = NULL;	/* two people share it */
+		}
+		return;
+	}
+	d->key = xmalloc(n);
+	memcpy(d->key, k, n);
+	d->klen = n;
+	d->canon = xmalloc(clen ? clen : 1);
+	memcpy(d->canon, canon, clen);
+	d->clen = clen;
+	d->type = type;
+	dcount++;
+}
+
+static void
+doc_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < dcap; i++) {
+		free(dtab[i].key);
+		free(dtab[i].canon);
+	}
+	free(dtab);
+	dtab = NULL;
+	dcap = dcount = 0;
+}
+
+/* A word that may stand for a person on its own. */
+static int
+name_word(const struct tok *tk)
+{
+	return (tk->cls & T_CAP) && !(tk->cls & T_HASDIGIT) &&
+	    !(tk->wf & (W_STOP | W_TITLE | W_HONORIFIC | W_PARTICLE | W_MONTH |
+	    W_WEEKDAY | W_ORGHEAD | W_CONNECTOR)) && tk->e - tk->s > 1;
+}
+
+/* Remember a person's full name so that its parts resolve to it. */
+static void
+doc_person(const struct row *r, size_t a, size_t b, const char *canon,
+    size_t clen)
+{
+	const struct tok *ta = &r->tok[a], *tb = &r->tok[b - 1];
+	const char *t = r->t;
+	size_t cw;
+
+	if (!collecting || memchr(canon, ' ', clen) == NULL)
+		return;
+	doc_add(t + ta->s, tb->e - ta->s, canon, clen, ENT_PER);
+	if (b - a >= 2) {
+		if (name_word(ta))
+			doc_add(t + ta->s, ta->e - ta->s, canon, clen, ENT_PER);
+		if (name_word(tb))
+			doc_add(t + tb->s, tb->e - tb->s, canon, clen, ENT_PER);
+		if (b - a >= 3)
+			doc_add(t + r->tok[a + 1].s, tb->e - r->tok[a + 1].s,
+			    canon, clen, ENT_PER);
+	}
+	/* the canonical name's own last word: Keith Kellogg -> Kellogg */
+	for (cw = clen; cw > 0 && canon[cw - 1] != ' '; cw--)
+		;
+	if (cw > 0 && clen - cw > 2)
+		doc_add(canon + cw, clen - cw, canon, clen, ENT_PER);
+}
+
+/* An organisation's initials: World Health Organization -> WHO. */
+static void
+doc_org(const struct row *r, size_t a, size_t b, const char *canon,
+    size_t clen, int type)
+{
+	char ini[16];
+	size_t k, n = 0;
+
+	if (!collecting || b - a < 2)
+		return;
+	for (k = a; k < b && n < sizeof(ini); k++) {
+		if (r->tok[k].wf & W_CONNECTOR)
+			continue;
+		if (!(r->tok[k].cls & T_CAP))
+			return;
+		ini[n++] = r->t[r->tok[k].s];
+	}
+	if (n >= 2 && n < sizeof(ini))
+		doc_add(ini, n, canon, clen, type);
+}
+
+/* "Party for Freedom (PVV)": the bracketed capitals name the same. */
+static void
+doc_bracket(const struct row *r, size_t b, const char *canon, size_t clen,
+    int type)
+{
+	const struct tok *nx;
+
+	if (!collecting || b >= r->ntok)
+		return;
+	nx = &r->tok[b];
+	if (!(nx->cls & T_ALLCAP) || nx->s < 2 || nx->e >= r->n ||
+	    r->t[nx->e] != ')' || r->t[nx->s - 1] != '(' ||
+	    nx->s - 2 != r->tok[b - 1].e || r->t[nx->s - 2] != ' ')
+		return;
+	doc_add(r->t + nx->s, nx->e - nx->s, canon, clen, type);
+}
+
+/* ---- gazetteer matches ---- */
+
+/*
+ * The longest known name starting at token i: its last token in *last,
+ * its end byte in *end (a final dot may belong to it).  Tries the text as
+ * it is, then the title-cased copy for words in capitals.
+ */
+static const struct gaz_name *
+gaz_at(struct row *r, size_t i, size_t *last, size_t *end)
+{
+	const struct tok *ti = &r->tok[i];
+	const struct gaz_name *g;
+	const char *src;
+	size_t j, jmax, e, gmax, pass, dot;
+
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 0) {
+			src = r->t;
+			gmax = ti->gmax;
+		} else {
+			if (!r->have_tc || !(ti->cls & T_ALLCAP))
+				break;
+			src = r->tc.data;
+			gmax = ti->gmax2;
+		}
+		if (gmax == 0)
+			continue;
+		for (jmax = i; jmax + 1 < r->ntok &&
+		    r->tok[jmax + 1].e - ti->s <= gmax &&
+		    !r->tok[jmax + 1].used; jmax++)
+			;
+		for (j = jmax + 1; j-- > i;) {
+			if (r->tok[j].used)
+				continue;
+			for (dot = 2; dot-- > 0;) {
+				e = r->tok[j].e + dot;
+				if (dot && (e > r->n || r->t[e - 1] != '.' ||
+				    e - ti->s > gmax))
+					continue;
+				if (dot && e < r->n) {
+					size_t len;
+
+					if (gaz_is_word(r->t, r->n, e, &len))
+						continue;
+				}
+				g = gaz_lookup(src + ti->s, e - ti->s);
+				if (g != NULL) {
+					*last = j;
+					*end = e;
+					return g;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+/* ---- dates and money ---- */
+
+static long
+num_value(const struct row *r, const struct tok *tk)
+{
+	long v = 0;
+	size_t i;
+
+	if (tk->e - tk->s > 6)
+		return -1;
+	for (i = tk->s; i < tk->e; i++) {
+		if (r->t[i] < '0' || r->t[i] > '9')
+			return -1;
+		v = v * 10 + (r->t[i] - '0');
+	}
+	return v;
+}
+
+static int
+sep_is(const struct row *r, size_t k, const char *s)
+{
+	size_t a = r->tok[k - 1].e, b = r->tok[k].s, n = strlen(s);
+
+	return b - a == n && memcmp(r->t + a, s, n) == 0;
+}
+
+/* A date starting at token i: returns the last token + 1, or 0. */
+static size_t
+date_at(const struct row *r, size_t i)
+{
+	const struct tok *tk = r->tok;
+	size_t n = r->ntok, j;
+	long v;
+
+	if (tk[i].wf & W_WEEKDAY)
+		return i + 1;
+	if (tk[i].wf & W_DAYWORD)
+		return i + 1;
+	if (tk[i].wf & W_MONTH) {
+		j = i + 1;
+		if (j < n && (sep_is(r, j, " ") || sep_is(r, j, ". ")) &&
+		    (v = num_value(r, &tk[j])) > 0) {
+			if (v <= 31) {
+				if (j + 1 < n && (sep_is(r, j + 1, ", ") ||
+				    sep_is(r, j + 1, " ")) &&
+				    (v = num_value(r, &tk[j + 1])) >= 1000 &&
+				    v <= 2999)
+					return j + 2;
+				return j + 1;
+			}
+			if (v >= 1000 && v <= 2999)
+				return j + 1;
+		}
+		/* a full month name alone; not May (a verb) or abbreviations */
+		if (tk[i].e - tk[i].s >= 4 && !(tk[i].e - tk[i].s == 3) &&
+		    memcmp(r->t + tk[i].s, "May", 3) != 0 &&
+		    !(i + 1 < n && sep_is(r, i + 1, ".")))
+			return i + 1;
+		return 0;
+	}
+	if (tk[i].cls & T_DIGIT) {
+		v = num_value(r, &tk[i]);
+		/* 2025-02-02, 02/02/2025 */
+		if (i + 2 < n && v >= 1000 && tk[i].e - tk[i].s == 4 &&
+		    sep_is(r, i + 1, "-") && sep_is(r, i + 2, "-") &&
+		    tk[i + 1].e - tk[i + 1].s == 2 && tk[i + 2].e - tk[i + 2].s == 2 &&
+		    num_value(r, &tk[i + 1]) >= 1 && num_value(r, &tk[i + 1]) <= 12)
+			return i + 3;
+		if (i + 2 < n && v >= 1 && v <= 31 && sep_is(r, i + 1, "/") &&
+		    sep_is(r, i + 2, "/") && num_value(r, &tk[i + 1]) >= 1 &&
+		    num_value(r, &tk[i + 1]) <= 31 &&
+		    tk[i + 2].e - tk[i + 2].s == 4)
+			return i + 3;
+		/* 2 February [2025] */
+		if (v >= 1 && v <= 31 && i + 1 < n && sep_is(r, i + 1, " ") &&
+		    (tk[i + 1].wf & W_MONTH)) {
+			if (i + 2 < n && sep_is(r, i + 2, " ") &&
+			    (v = num_value(r, &tk[i + 2])) >= 1000 && v <= 2999)
+				return i + 3;
+			return i + 2;
+		}
+		/* in 2022, since 1991 */
+		if (v >= 1900 && v <= 2099 && tk[i].e - tk[i].s == 4 && i > 0 &&
+		    sep_is(r, i, " ") && (tk[i - 1].cls & T_LOWER)) {
+			static const char *const pre[] = { "in", "since", "by",
+			    "until", "from", "of", "early", "late", "mid",
+			    "before", "after", "during", "between", "and", "to",
+			    NULL };
+			size_t p;
+
+			for (p = 0; pre[p] != NULL; p++)
+				if (tk[i - 1].e - tk[i - 1].s == strlen(pre[p]) &&
+				    memcmp(r->t + tk[i - 1].s, pre[p],
+				    strlen(pre[p])) == 0)
+					return i + 1;
+		}
+		return 0;
+	}
+	/* last winter, next week, earlier this month */
+	if (tk[i].wf & W_RELDATE) {
+		for (j = i + 1; j < n && sep_is(r, j, " ") &&
+		    (tk[j].wf & W_RELDATE) && j < i + 3; j++)
+			;
+		if (j < n && sep_is(r, j, " ") &&
+		    (tk[j].wf & (W_SEASON | W_WEEKDAY | W_MONTH)) &&
+		    !(tk[j].cls & T_CAP && (tk[j].wf & W_SEASON)))
+			return j + 1;
+	}
+	return 0;
+}
+
+static int
+word_is(const struct row *r, const struct tok *tk, const char *w)
+{
+	size_t n = strlen(w);
+
+	return tk->e - tk->s == n && memcmp(r->t + tk->s, w, n) == 0;
+}
+
+/* The currency symbol that ends just before byte e, or 0. */
+static size_t
+symbol_before(const struct row *r, size_t e)
+{
+	static const char *const sym[] = { "$", "\xE2\x82\xAC", "\xC2\xA3",
+	    "\xC2\xA5", "\xE2\x82\xB4", "\xE2\x82\xBD", "\xE2\x82\xB9", NULL };
+	size_t i, n;
+
+	for (i = 0; sym[i] != NULL; i++) {
+		n = strlen(sym[i]);
+		if (e >= n && memcmp(r->t + e - n, sym[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A sum of money starting at token i ($64.1 billion, €5m, US$3bn, 300
+ * million euros).  Returns the last token + 1 or 0; the span in *s, *e.
+ */
+static size_t
+money_at(const struct row *r, size_t i, size_t *s, size_t *e)
+{
+	const struct tok *tk = r->tok;
+	size_t n = r->ntok, j, sym, start, d;
+	int have_sym = 0;
+
+	start = tk[i].s;
+	if (!(tk[i].cls & T_DIGIT)) {
+		/* US$5: letters glued to a symbol glued to a number */
+		if (!(tk[i].cls & T_ALLCAP) || tk[i].e - tk[i].s > 2 ||
+		    i + 1 >= n || !(tk[i + 1].cls & T_DIGIT))
+			return 0;
+		sym = symbol_before(r, tk[i + 1].s);
+		if (sym == 0 || tk[i + 1].s - sym != tk[i].e)
+			return 0;
+		i++;
+		have_sym = 1;
+	} else if ((sym = symbol_before(r, tk[i].s)) != 0) {
+		start = tk[i].s - sym;
+		have_sym = 1;
+	}
+	/* the number: 64.1, 1,200,000 */
+	for (j = i; j + 1 < n && (sep_is(r, j + 1, ".") || sep_is(r, j + 1, ",")) &&
+	    (tk[j + 1].cls & T_DIGIT) && (tk[j].cls & T_DIGIT); j++)
+		;
+	/* a suffix glued to the number: 5m, 3.2bn */
+	for (d = tk[j].s; d < tk[j].e && r->t[d] >= '0' && r->t[d] <= '9'; d++)
+		;
+	if (d < tk[j].e) {
+		if (!have_sym)
+			return 0;
+		if (!(gaz_word(r->t + d, tk[j].e - d, &sym) & W_SCALE))
+			return 0;
+		*s = start;
+		*e = tk[j].e;
+		return j + 1;
+	}
+	if (j + 1 < n && sep_is(r, j + 1, " ") && (tk[j + 1].wf & W_SCALE) &&
+	    (tk[j + 1].cls & T_LOWER))
+		j++;
+	if (j + 1 < n && sep_is(r, j + 1, " ") && (tk[j + 1].wf & W_CURRENCY) &&
+	    (tk[j + 1].cls & T_LOWER) && !have_sym)
+		j++;
+	else if (!have_sym)
+		return 0;
+	*s = start;
+	*e = tk[j].e;
+	return j + 1;
+}
+
+/* ---- names found from the text ---- */
+
+/* Is there a speech verb right after token b-1 ("X said")? */
+static int
+cue_after(const struct row *r, size_t b)
+{
+	const struct tok *tk;
+
+	if (b >= r->ntok)
+		return 0;
+	tk = &r->tok[b];
+	if (tk->cls & T_POSS)
+		return 0;
+	if (!sep_is(r, b, " "))
+		return 0;
+	if ((tk->wf & W_CUE) && (tk->cls & T_LOWER))
+		return 1;
+	/* X has said, X also said */
+	if (b + 1 < r->ntok && (tk->cls & T_LOWER) && sep_is(r, b + 1, " ") &&
+	    (r->tok[b + 1].wf & W_CUE) && (r->tok[b + 1].cls & T_LOWER) &&
+	    (word_is(r, tk, "also") || word_is(r, tk, "has") ||
+	    word_is(r, tk, "had") || word_is(r, tk, "later") ||
+	    word_is(r, tk, "then") || word_is(r, tk, "previously")))
+		return 1;
+	return 0;
+}
+
+/* "said X", "according to X" */
+static int
+cue_before(const struct row *r, size_t a)
+{
+	const struct tok *p;
+
+	if (a == 0 || !sep_is(r, a, " "))
+		return 0;
+	p = &r->tok[a - 1];
+	if ((p->wf & W_CUE) && (p->cls & T_LOWER))
+		return 1;
+	return a >= 2 && word_is(r, p, "to") && sep_is(r, a - 1, " ") &&
+	    (word_is(r, &r->tok[a - 2], "according") ||
+	    word_is(r, &r->tok[a - 2], "According"));
+}
+
+/* "Andriy Yermak, his chief of staff", "George Kurtz, the CEO of ..." */
+static int
+apposition(const struct row *r, size_t b)
+{
+	size_t k;
+	const struct tok *tk;
+
+	if (b >= r->ntok || !sep_is(r, b, ", "))
+		return 0;
+	static const char *const det[] = { "the", "a", "an", "his", "her",
+	    "their", "its", "our", "former", "then", "new", "current", "acting",
+	    "senior", "top", "longtime", "veteran", "interim", "outgoing",
+	    "incoming", "chief", "deputy", "special", NULL };
+	size_t d;
+
+	for (k = b; k < r->ntok && k < b + 5; k++) {
+		tk = &r->tok[k];
+		if (k > b && !sep_is(r, k, " ") && !(tk->cls & T_POSS))
+			return 0;
+		if (tk->wf & W_TITLE)
+			return 1;
+		if ((tk->cls & T_POSS) || tk->gmax > 0 || (tk->wf & W_PORTFOLIO))
+			continue;
+		for (d = 0; det[d] != NULL && !word_is(r, tk, det[d]); d++)
+			;
+		if (det[d] == NULL)
+			return 0;
+	}
+	return 0;
+}
+
+/* The canonical form of a name found in the text: itself, or title-cased. */
+static void
+surface(const struct row *r, size_t a, size_t b, const char **p, size_t *n)
+{
+	size_t k;
+	int allcap = r->have_tc && b - a >= 2;
+
+	for (k = a; k < b && allcap; k++)
+		if (!(r->tok[k].cls & T_ALLCAP) && !(r->tok[k].wf & W_PARTICLE))
+			allcap = 0;
+	*p = (allcap ? r->tc.data : r->t) + r->tok[a].s;
+	*n = r->tok[b - 1].e - r->tok[a].s;
+}
+
+static void
+emit_person(struct row *r, size_t a, size_t b)
+{
+	const struct dname *d;
+	const char *p;
+	size_t n;
+
+	surface(r, a, b, &p, &n);
+	d = collecting ? NULL : doc_lookup(r->t + r->tok[a].s,
+	    r->tok[b - 1].e - r->tok[a].s);
+	if (d != NULL && d->type == ENT_PER) {
+		emit(r, a, b, ENT_PER, d->canon, d->clen);
+		return;
+	}
+	emit(r, a, b, ENT_PER, p, n);
+	doc_person(r, a, b, p, n);
+}
+
+static void
+emit_org(struct row *r, size_t a, size_t b)
+{
+	const char *p;
+	size_t n;
+
+	surface(r, a, b, &p, &n);
+	emit(r, a, b, ENT_ORG, p, n);
+	doc_org(r, a, b, p, n, ENT_ORG);
+	doc_bracket(r, b, p, n, ENT_ORG);
+}
+
+/* Is token b the s of a possessive ("X's")? */
+static int
+poss_after(const struct row *r, size_t b)
+{
+	return b < r->ntok && (r->tok[b].cls & T_POSS);
+}
+
+/* Is token b a bracketed acronym right after the name: "Name (ABC)"? */
+static int
+bracket_after(const struct row *r, size_t b)
+{
+	const struct tok *nx;
+
+	if (b >= r->ntok)
+		return 0;
+	nx = &r->tok[b];
+	return (nx->cls & T_ALLCAP) && !(nx->cls & T_HASDIGIT) &&
+	    nx->e < r->n && r->t[nx->e] == ')' && sep_is(r, b, " (");
+}
+
+/* A run of capitalized words [a, b) that no table knows: what is it? */
+static void
+classify(struct row *r, size_t a, size_t b, int pend)
+{
+	const struct tok *ta, *tb;
+	const struct dname *d;
+	size_t nb, k;
+	int first, acro, plain;
+
+	while (b - a > MAX_PIECE)
+		a++;
+	ta = &r->tok[a];
+	tb = &r->tok[b - 1];
+	nb = b - a;
+	if (!collecting) {
+		d = doc_lookup(r->t + ta->s, tb->e - ta->s);
+		if (d != NULL) {
+			emit(r, a, b, d->type, d->canon, d->clen);
+			return;
+		}
+	}
+	if (tb->wf & W_EVENT)
+		return;				/* Champions League, Liberation Day */
+	if (nb >= 2 && (tb->wf & W_STREET) && !pend) {
+		const char *p;
+		size_t n;
+
+		surface(r, a, b, &p, &n);
+		emit(r, a, b, ENT_LOC, p, n);
+		return;
+	}
+	first = ((ta->wf | ta->wf2) & W_FIRST) != 0;
+	acro = nb == 1 && (ta->cls & T_ALLCAP);
+	/* words that look like a name: no digits, no acronyms, no events */
+	plain = 1;
+	for (k = a; k < b; k++)
+		if ((r->tok[k].cls & (T_HASDIGIT | T_ALLCAP)) ||
+		    (r->tok[k].wf & (W_EVENT | W_STREET)))
+			plain = 0;
+	if (nb >= 2 && plain && !r->headline && bracket_after(r, b)) {
+		emit_org(r, a, b);		/* New Social Contract (NSC) */
+		return;
+	}
+	if ((pend && !acro) || (nb >= 2 && first) ||
+	    (nb >= 2 && (tb->wf & W_SURNAME) && !r->headline) ||
+	    (!acro && cue_after(r, b) && (nb >= 2 ||
+	    ((ta->wf | ta->wf2) & (W_FIRST | W_SURNAME)))) ||
+	    (nb >= 2 && cue_before(r, a)) ||
+	    (nb >= 2 && plain && poss_after(r, b)) ||
+	    (!r->headline && !acro && apposition(r, b) && (nb >= 2 ||
+	    !(ta->cls & T_INITIAL) || (ta->wf & (W_FIRST | W_SURNAME))))) {
+		emit_person(r, a, b);
+		return;
+	}
+	if (nb == 1) {
+		if ((ta->cls & T_CAMEL) && (ta->cls & T_CAP)) {
+			emit_org(r, a, b);
+			return;
+		}
+		if (acro && !(ta->cls & T_HASDIGIT) &&
+		    !(ta->wf & (W_ACRONYM | W_TITLE | W_STOP)) &&
+		    ta->e - ta->s <= 6) {
+			/* not inside a line of capitals */
+			if ((a > 0 && (r->tok[a - 1].cls & T_ALLCAP) &&
+			    sep_is(r, a, " ")) || (b < r->ntok &&
+			    (r->tok[b].cls & T_ALLCAP) && sep_is(r, b, " ")))
+				return;
+			emit_org(r, a, b);
+			return;
+		}
+		/* "Ryanair said": a one-word subject of a speech verb */
+		if (!acro && !r->headline && cue_after(r, b) &&
+		    !(ta->wf & (W_STOP | W_PORTFOLIO | W_TITLE))) {
+			emit_org(r, a, b);
+			return;
+		}
+		return;
+	}
+	/* a sentence's first word is often an ordinary word: look past it */
+	if ((ta->cls & T_INITIAL) && !first) {
+		classify(r, a + 1, b, 0);
+		return;
+	}
+	if (!r->headline && nb <= 3 && plain)
+		emit_person(r, a, b);
+}
+
+/* May the run of capitalized words go on from token j-1 to token j? */
+static size_t
+run_extend(const struct row *r, size_t i, size_t j, int orgctx)
+{
+	const struct tok *tk = r->tok, *p = &r->tok[j - 1];
+	size_t k;
+
+	if (tk[j].used)
+		return 0;
+	if (r->headline && (tk[j].wf & (W_STOP | W_CUE)))
+		return 0;
+	if ((tk[j].cls & T_CAP) && !(tk[j].cls & T_INITIAL)) {
+		if (sep_is(r, j, " ") || sep_is(r, j, "-"))
+			return j + 1;
+		/* O’Leary, D'Souza */
+		if (p->e - p->s == 1 && (p->cls & T_CAP) &&
+		    is_apos(r->t, p->e, tk[j].s))
+			return j + 1;
+		return 0;
+	}
+	/* People’s Party */
+	if ((tk[j].cls & T_POSS) && (p->wf & W_PLURALPOSS) && j + 1 < r->ntok &&
+	    (tk[j + 1].cls & T_CAP) && sep_is(r, j + 1, " ") &&
+	    (tk[j + 1].wf & W_ORGHEAD))
+		return j + 2;
+	if (!sep_is(r, j, " ") && !sep_is(r, j, "-"))
+		return 0;
+	/* Caroline van der Plas, Ahmed al-Sharaa */
+	if ((tk[j].wf & W_PARTICLE) && (tk[j].cls & T_LOWER) && !orgctx) {
+		for (k = j; k < r->ntok && k < j + 3 && (tk[k].wf & W_PARTICLE) &&
+		    (tk[k].cls & T_LOWER) && (sep_is(r, k, " ") ||
+		    sep_is(r, k, "-")); k++)
+			;
+		if (k < r->ntok && k > j && (tk[k].cls & T_CAP) &&
+		    (sep_is(r, k, " ") || sep_is(r, k, "-")) && j - i <= 2 &&
+		    ((tk[i].wf | tk[i].wf2) & W_FIRST))
+			return k + 1;
+		return 0;
+	}
+	/* Bank of England, Party for Freedom and Democracy */
+	if (orgctx && (tk[j].wf & W_CONNECTOR) && (tk[j].cls & T_LOWER)) {
+		k = j + 1;
+		if (k < r->ntok && word_is(r, &tk[k], "the") && sep_is(r, k, " "))
+			k++;
+		if (k < r->ntok && (tk[k].cls & T_CAP) && sep_is(r, k, " ") &&
+		    !(tk[k].wf & (W_STOP | W_WEEKDAY | W_MONTH)) && !tk[k].used)
+			return k + 1;
+	}
+	return 0;
+}
+
+/* A capitalized word that no table knows anything about. */
+static int
+unknown_word(struct row *r, size_t k)
+{
+	const struct tok *tk = &r->tok[k];
+	size_t last, end;
+
+	return (tk->cls & T_CAP) && !(tk->cls & (T_ALLCAP | T_HASDIGIT)) &&
+	    (tk->wf & ~(W_FIRST | W_SURNAME)) == 0 && !tk->used &&
+	    (tk->gmax == 0 || gaz_at(r, k, &last, &end) == NULL);
+}
+
+/* Process a run of capitalized words [i, j). */
+static void
+do_run(struct row *r, size_t i, size_t j, int pend)
+{
+	struct tok *tk = r->tok;
+	const struct gaz_name *g;
+	size_t k, k0, h, m, last, end, d;
+	int event;
+
+	/* organisations: a head word (Ministry, Airlines, News) ends the name */
+	for (k0 = i; k0 < j && ((tk[k0].wf & (W_STOP | W_TITLE | W_HONORIFIC |
+	    W_WEEKDAY | W_MONTH)) || (tk[k0].cls & T_POSS)); k0++)
+		;
+	for (h = j; h-- > k0;)
+		if ((tk[h].wf & W_ORGHEAD) && (tk[h].cls & T_CAP))
+			break;
+	event = (tk[j - 1].wf & W_EVENT) && !(tk[j - 1].wf & W_ORGHEAD);
+	if (h < j && h >= k0 && !event && (h > k0 || h + 1 < j)) {
+		/* a known name that takes in the head word wins */
+		g = gaz_at(r, i, &last, &end);
+		if (g == NULL || last < h)
+			g = gaz_at(r, k0, &last, &end);
+		if (g == NULL || last < h) {
+			if (r->headline && h > k0 + 2)
+				k0 = h - 2;
+			for (k = k0; k < j; k++)
+				if (tk[k].used)
+					k0 = k + 1;
+			/* after the head only "of ...", "for ..." belongs to it */
+			end = h + 1 < j && (tk[h + 1].wf & W_CONNECTOR) ? j : h + 1;
+			if (k0 < j && (h > k0 || end > h + 1)) {
+				emit_org(r, k0, end);
+				if (end < j)
+					do_run(r, end, j, 0);
+				return;
+			}
+		}
+	}
+	for (k = i; k < j;) {
+		if (tk[k].used || (tk[k].cls & T_POSS)) {
+			k++;
+			continue;
+		}
+		if ((d = date_at(r, k)) != 0 && d <= j) {
+			if (!event)
+				emit(r, k, d, ENT_DATE, r->t + tk[k].s,
+				    tk[d - 1].e - tk[k].s);
+			k = d;
+			continue;
+		}
+		g = gaz_at(r, k, &last, &end);
+		if (g != NULL && last == k && g->type != ENT_PER &&
+		    ((tk[k].wf | tk[k].wf2) & W_FIRST) && k + 1 < j &&
+		    (tk[k + 1].cls & T_CAP) && tk[k + 1].gmax == 0 &&
+		    !(tk[k + 1].wf & (W_STOP | W_TITLE | W_ORGHEAD | W_EVENT)))
+			g = NULL;		/* Jordan Henderson, Victoria Beckham */
+		/* Paris Saint-Germain, London Stock Exchange: a place's name
+		 * followed by words no table knows names something there */
+		if (g != NULL && g->type == ENT_GPE && !r->headline && !event &&
+		    last + 1 < j && unknown_word(r, last + 1) &&
+		    !(tk[last + 1].cls & T_INITIAL)) {
+			for (m = last + 2; m < j && m < last + 3 &&
+			    unknown_word(r, m); m++)
+				;
+			if (m == j) {
+				emit_org(r, k, m);
+				k = m;
+				continue;
+			}
+		}
+		if (g != NULL) {
+			if (!event || g->type == ENT_GPE) {
+				emit_bytes(r, k, last + 1, tk[k].s, end, g->type,
+				    g->canon, g->canon_len);
+				if (g->type == ENT_PER)
+					doc_person(r, k, last + 1, g->canon,
+					    g->canon_len);
+				else if (g->type == ENT_ORG) {
+					doc_bracket(r, last + 1, g->canon,
+					    g->canon_len, g->type);
+				}
+			}
+			pend = g->type == ENT_NORP || g->type == ENT_GPE ?
+			    pend : 0;
+			k = last + 1;
+			continue;
+		}
+		if (tk[k].wf & (W_TITLE | W_HONORIFIC)) {
+			pend = 1;
+			k++;
+			continue;
+		}
+		if ((tk[k].wf & W_PORTFOLIO) && (pend || (k + 1 < j &&
+		    (tk[k + 1].wf & W_TITLE)))) {
+			k++;
+			continue;
+		}
+		if (tk[k].wf & (W_STOP | W_MONTH | W_WEEKDAY)) {
+			k++;
+			continue;
+		}
+		for (m = k + 1; m < j; m++) {
+			if (tk[m].used || (tk[m].wf & (W_TITLE | W_HONORIFIC |
+			    W_STOP | W_MONTH | W_WEEKDAY)))
+				break;
+			if ((tk[m].gmax || tk[m].gmax2) &&
+			    gaz_at(r, m, &last, &end) != NULL &&
+			    !(((tk[m - 1].wf | tk[m - 1].wf2) & W_FIRST) &&
+			    m == k + 1 && last == m))
+				break;
+		}
+		if (!event)
+			classify(r, k, m, pend);
+		pend = 0;
+		k = m;
+	}
+}
+
+static void
+tag_row(struct row *r)
+{
+	struct tok *tk;
+	size_t i, j, d, s, e, last, end;
+	const struct gaz_name *g;
+	int pend = 0;
+
+	r->nm = 0;
+	tokenize(r);
+	r->headline = is_headline(r);
+	tk = r->tok;
+	for (i = 0; i < r->ntok;) {
+		if (tk[i].used || (tk[i].cls & T_POSS)) {
+			i++;
+			continue;
+		}
+		if (i > 0 && gap_breaks(r->t, tk[i - 1].e, tk[i].s) &&
+		    !(r->t[tk[i - 1].e] == '(' || r->t[tk[i].s - 1] == '(' ||
+		    r->t[tk[i - 1].e] == ')'))
+			pend = 0;
+		if ((tk[i].cls & (T_DIGIT | T_ALLCAP)) &&
+		    (d = money_at(r, i, &s, &e)) != 0) {
+			emit_bytes(r, i, d, s, e, ENT_MONEY, r->t + s, e - s);
+			i = d;
+			pend = 0;
+			continue;
+		}
+		if (tk[i].cls & T_CAP) {
+			for (j = i + 1; j < r->ntok;) {
+				size_t nj;
+				int orgctx = 0;
+				size_t k;
+
+				/* "Bank of", "Party for Freedom and" */
+				for (k = i; k < j; k++)
+					if ((tk[k].wf & W_ORGHEAD) &&
+					    (tk[k].cls & T_CAP) && (k == j - 1 ||
+					    (tk[k + 1].wf & W_CONNECTOR)))
+						orgctx = 1;
+				nj = run_extend(r, i, j, orgctx);
+				if (nj == 0)
+					break;
+				j = nj;
+			}
+			do_run(r, i, j, pend);
+			pend = 0;
+			i = j;
+			continue;
+		}
+		/* lowercase words: known names (eastern Europe), dates, roles */
+		if (tk[i].gmax && (g = gaz_at(r, i, &last, &end)) != NULL) {
+			emit_bytes(r, i, last + 1, tk[i].s, end, g->type,
+			    g->canon, g->canon_len);
+			i = last + 1;
+			pend = 0;
+			continue;
+		}
+		if ((d = date_at(r, i)) != 0) {
+			emit(r, i, d, ENT_DATE, r->t + tk[i].s,
+			    tk[d - 1].e - tk[i].s);
+			i = d;
+			pend = 0;
+			continue;
+		}
+		if (tk[i].wf & W_TITLE)
+			pend = 1;
+		else if (!(tk[i].wf & (W_CONNECTOR | W_PORTFOLIO)))
+			pend = 0;
+		i++;
+	}
+}
+
+/* ---- rows and documents ---- */
+
+struct held {
+	size_t	 off, len;	/* the raw line in hold */
+};
+
+static struct tsv_in in;
+static size_t col_text, col_doc, col_ent;
+static struct buf hold = BUF_INIT;	/* raw lines of the held rows */
+static struct held *held;
+static size_t nheld, heldcap;
+static int streaming;			/* this document no longer held */
+static int line_mode;			/* --line-buffered: never hold */
+static struct buf textbuf = BUF_INIT, entbuf = BUF_INIT, docbuf = BUF_INIT;
+static struct row row;
+
+/* The raw (escaped) field col of a line that has in.ncols fields. */
+static const char *
+field_of(const char *line, size_t len, size_t col, size_t *n)
+{
+	const char *s = line, *end = line + len, *p;
+	size_t i;
+
+	for (i = 0; i < col; i++) {
+		p = memchr(s, '\t', (size_t)(end - s));
+		s = p + 1;
+	}
+	p = memchr(s, '\t', (size_t)(end - s));
+	*n = (size_t)((p == NULL ? end : p) - s);
+	return s;
+}
+
+static void
+put_num(struct buf *b, size_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0)
+		buf_addc(b, tmp[--n]);
+}
+
+static void
+analyse(const char *line, size_t len)
+{
+	const char *f;
+	size_t n;
+
+	f = field_of(line, len, col_text, &n);
+	buf_clear(&textbuf);
+	tsv_unescape(&textbuf, f, n);
+	row.t = textbuf.data ? textbuf.data : "";
+	row.n = textbuf.len;
+	tag_row(&row);
+}
+
+static void
+write_row(const char *line, size_t len)
+{
+	const char *f;
+	size_t n, i;
+	const struct ment *m;
+
+	analyse(line, len);
+	buf_clear(&entbuf);
+	for (i = 0; i < row.nm; i++) {
+		m = &row.m[i];
+		if (i > 0)
+			buf_addc(&entbuf, '|');
+		buf_adds(&entbuf, ent_type_name[m->type]);
+		buf_addc(&entbuf, ':');
+		put_num(&entbuf, m->s);
+		buf_addc(&entbuf, '-');
+		put_num(&entbuf, m->e);
+		buf_addc(&entbuf, ':');
+		buf_add(&entbuf, m->canon, m->clen);
+	}
+	for (i = 0; i < in.ncols; i++) {
+		if (i > 0)
+			out_tab();
+		if (i == col_ent) {
+			out_escaped(entbuf.data, entbuf.len);
+			continue;
+		}
+		f = field_of(line, len, i, &n);
+		out_write(f, n);
+	}
+	if (col_ent >= in.ncols) {
+		out_tab();
+		out_escaped(entbuf.data, entbuf.len);
+	}
+	out_end_row();
+}
+
+/* Both passes over the held rows, then forget them. */
+static void
+flush_held(void)
+{
+	size_t i;
+
+	collecting = 1;
+	for (i = 0; i < nheld; i++)
+		analyse(hold.data + held[i].off, held[i].len);
+	collecting = 0;
+	for (i = 0; i < nheld; i++)
+		write_row(hold.data + held[i].off, held[i].len);
+	nheld = 0;
+	buf_clear(&hold);
+}
+
+static void
+end_doc(void)
+{
+	flush_held();
+	doc_clear();
+	streaming = 0;
+}
+
+static void
+take_row(void)
+{
+	if (streaming || line_mode) {
+		collecting = 1;
+		analyse(in.line, in.len);
+		collecting = 0;
+		write_row(in.line, in.len);
+		return;
+	}
+	if (nheld == heldcap) {
+		heldcap = heldcap ? heldcap * 2 : 64;
+		held = xreallocarray(held, heldcap, sizeof(*held));
+	}
+	held[nheld].off = hold.len;
+	held[nheld].len = in.len;
+	nheld++;
+	buf_add(&hold, in.line, in.len);
+	if (hold.len > HOLD_MAX) {
+		flush_held();
+		streaming = 1;
+	}
+}
+
+/* getopt_long takes any unambiguous prefix: --line, --l. */
+static int
+asks_line_buffered(int argc, char *argv[])
+{
+	int i;
+	size_t n;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		n = strlen(argv[i]);
+		if (n >= 3 && strncmp(argv[i], "--line-buffered", n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct doc_seen docs;
+	char **gaz_files;
+	size_t ngaz = 0, i, n;
+	const char *f;
+	int c;
+
+	prog_init("news-tag-entities");
+	gaz_files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*gaz_files));
+	line_mode = asks_line_buffered(argc, argv);
+	while ((c = opt_next(argc, argv, "g:h", longopts, usage)) != -1) {
+		if (c == 'g')
+			gaz_files[ngaz++] = optarg;
+		else
+			die_usage("unknown option");
+	}
+	gaz_init();
+	for (i = 0; i < ngaz; i++)
+		gaz_load(gaz_files[i]);
+	free(gaz_files);
+	memset(&docs, 0, sizeof(docs));
+	tsv_open(&in, argc - optind, argv + optind);
+	if (tsv_read_header(&in)) {
+		col_text = tsv_column(&in, "text", "news-split");
+		col_doc = tsv_column(&in, "doc", "news-split");
+		col_ent = tsv_add_column(&in, "entities");
+		tsv_write_header(&in);
+		while (tsv_next(&in)) {
+			f = tsv_raw(&in, col_doc, &n);
+			buf_clear(&docbuf);
+			tsv_unescape(&docbuf, f, n);
+			if (doc_start(&docs, &in, docbuf.data ? docbuf.data : "",
+			    docbuf.len))
+				end_doc();
+			take_row();
+		}
+		end_doc();
+	}
+	doc_seen_free(&docs);
+	buf_free(&hold);
+	free(held);
+	buf_free(&textbuf);
+	buf_free(&entbuf);
+	buf_free(&docbuf);
+	buf_free(&row.tc);
+	free(row.tok);
+	free(row.m);
+	gaz_free();
+	finish(tsv_close(&in));
+}
