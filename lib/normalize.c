@@ -21,9 +21,9 @@
  * is written so, but a few can expose work for another: a repair can make
  * a new mojibake sequence, dropping an invisible character can join "&"
  * and "amp;", a new curly quote after "Ã" spells mojibake.  A field where
- * that can happen (it repaired something, or holds "&" or a Latin-1 letter
- * that can lead a mojibake sequence) is normalized again until it no longer
- * changes (at most a few rounds).
+ * that can happen (it repaired something, needed NFC, or holds "&" or a
+ * Latin-1 letter that can lead a mojibake sequence) is normalized again
+ * until it no longer changes (at most a few rounds).
  */
 #include <string.h>
 
@@ -37,7 +37,7 @@ enum {
 	S_AMP = 2,		/* an '&' stayed in the text */
 	S_LEAD = 4,		/* a character that can lead a mojibake sequence */
 	S_REPAIR = 8,		/* a mojibake sequence was repaired */
-	S_RISKY = S_AMP | S_LEAD | S_REPAIR,
+	S_RISKY = S_NFC | S_AMP | S_LEAD | S_REPAIR,
 	MAX_ROUNDS = 5
 };
 
@@ -127,7 +127,8 @@ put_space(struct clean *c)
 
 /*
  * Joiners and variation selectors are ignorable but hold emoji and
- * scripts together: keep them after a character that can take them.
+ * scripts together: keep them after a character that can take them, one
+ * that NFC leaves as it is (so the choice is the same on a second run).
  */
 static int
 keep_joiner(uint32_t cp, uint32_t prev)
@@ -135,7 +136,8 @@ keep_joiner(uint32_t cp, uint32_t prev)
 	if (!(cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
 	    (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF)))
 		return 0;
-	return prev >= 0x300 && !(prev >= 0x2000 && prev <= 0x206F);
+	return prev >= 0x300 && !(prev >= 0x2000 && prev <= 0x206F) &&
+	    (uni_flags(prev) & UNI_NFC) == 0;
 }
 
 /* Add one decoded character to the clean text. */
@@ -428,8 +430,8 @@ is_word(uint32_t cp)
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		    (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
-		return 0;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD || cp == 0x2BC)
+		return 0;	/* U+02BC is an apostrophe mark here */
 	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
 	    (cp >= 0xFE30 && cp <= 0xFE4F))
 		return 0;
@@ -607,6 +609,34 @@ put_spaced_dash(struct punct *u, const char *after)
 		put_em(u, 1);
 }
 
+/*
+ * With --ascii, dashes next to each other can leave "--" between spaces,
+ * which a second run reads as one spaced dash: write it as one "-" now.
+ */
+static void
+merge_ascii_dashes(struct buf *o)
+{
+	size_t i, j, w = 0;
+
+	for (i = 0; i < o->len; i++) {
+		if (o->data[i] == '-' && i + 1 < o->len && o->data[i + 1] == '-' &&
+		    (i + 2 == o->len || o->data[i + 2] == ' ') &&
+		    (i == 0 || o->data[i - 1] == ' ') && !(i == 0 && i + 2 == o->len)) {
+			o->data[w++] = '-';
+			i++;
+			continue;
+		}
+		if (o->data[i] == '-') {	/* copy a whole run of other length */
+			for (j = i; j < o->len && o->data[j] == '-'; j++)
+				o->data[w++] = '-';
+			i = j - 1;
+			continue;
+		}
+		o->data[w++] = o->data[i];
+	}
+	o->len = w;
+}
+
 static void
 punctuate(int ascii, const char *s, size_t n, struct buf *o)
 {
@@ -695,6 +725,8 @@ punctuate(int ascii, const char *s, size_t n, struct buf *o)
 		}
 		p = after;
 	}
+	if (ascii && o->len > 0 && memchr(o->data, '-', o->len) != NULL)
+		merge_ascii_dashes(o);
 }
 
 /* --------------------------------------------------------------- driver */

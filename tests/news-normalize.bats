@@ -278,3 +278,9 @@ Try 'news-normalize --help' for more information." ]
 	news-normalize --line-buffered "$N/quotes.tsv" > "$BATS_TEST_TMPDIR/out"
 	same_bytes "$X/quotes.out" "$BATS_TEST_TMPDIR/out"
 }
+
+@test "idempotent on random strings of the characters the rules touch" {
+	run python3 "$N/fuzz.py" 11 "$(command -v news-normalize)" 5000
+	[ "$status" -eq 0 ]
+	[ "${lines[-1]}" = "seed 11 non-idempotent 0" ]
+}
