@@ -85,6 +85,12 @@ html_entity_find(const char *s, size_t n)
 
 /* Bytes the clean pass copies as they are: printable ASCII but & and \. */
 static unsigned char plain[256];
+/*
+ * Bytes where the punctuate pass looks closer: the ASCII marks and the lead
+ * bytes of U+0080-U+00BF (guillemets, acute), U+0280-U+02BF (U+02BC) and
+ * U+2000-U+2FFF (quotation marks, dashes, ellipsis).
+ */
+static unsigned char punct_byte[256];
 static unsigned char ready;
 
 static void
@@ -96,6 +102,8 @@ init_tables(void)
 		plain[c] = 1;
 	plain['&'] = 0;
 	plain['\\'] = 0;
+	punct_byte['"'] = punct_byte['\''] = punct_byte['-'] = punct_byte['`'] = 1;
+	punct_byte[0xC2] = punct_byte[0xCA] = punct_byte[0xE2] = 1;
 	ready = 1;
 }
 
@@ -650,12 +658,8 @@ punctuate(int ascii, const char *s, size_t n, struct buf *o)
 	buf_clear(o);
 	buf_reserve(o, n + 16);
 	while (p < end) {
-		for (q = p; q < end; q++) {
-			unsigned char b = (unsigned char)*q;
-			if (b == '"' || b == '\'' || b == '-' || b == '`' ||
-			    b == 0xC2 || b == 0xCA || b == 0xE2)
-				break;
-		}
+		for (q = p; q < end && !punct_byte[(unsigned char)*q]; q++)
+			;
 		buf_add(o, p, (size_t)(q - p));
 		if (q == end)
 			break;
