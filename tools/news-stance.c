@@ -104,17 +104,40 @@ struct text {
  * ellipsis, special spaces), NBSP, the guillemets and the BOM are not word
  * characters; other non-ASCII bytes, valid or not, are.
  */
-static size_t
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* ASCII lower case; every other byte maps to itself (filled in main). */
+static char lower[256];
+
+static void
+init_lower(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		lower[c] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+static inline size_t
 word_char(const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 
-	if (c < 0x80) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9'))
-			return 1;
-		return 0;
-	}
+	if (c < 0x80)
+		return ascii_word[c];
 	if (c == 0xE2 && i + 2 < n && ((unsigned char)s[i + 1] == 0x80 ||
 	    (unsigned char)s[i + 1] == 0x81))
 		return 0;
@@ -174,18 +197,33 @@ is_subject_pronoun(const struct text *tx, const struct tok *t)
 	return 0;
 }
 
+/* Words that start a clause of their own (see the top of the file). */
+static const struct {
+	const char	*w;
+	size_t		 len;
+} clause_words[] = {
+#define W(s) { s, sizeof(s) - 1 }
+	W("but"), W("however"), W("although"), W("though"), W("whereas"),
+	W("meanwhile"), W("while"), W("which"), W("said"), W("says"),
+	W("told"), W("added"), W("saying"), W("adding"), W("arguing"),
+	W("noting"), W("claiming"), W("insisting"), W("citing"),
+	W("stressing"), W("urging"), W("calling"), W("warning"),
+	W("allowing"), W("explaining"), W("suggesting"), W("acknowledging"),
+	W("describing")
+#undef W
+};
+
 static int
 is_clause_conjunction(const struct text *tx, const struct tok *t)
 {
-	static const char *const conj[] = {
-		"but", "however", "although", "though", "whereas", "meanwhile",
-		"while", "which", "saying", "adding", "arguing", "noting",
-		"claiming", "said", "says", "told", "added"
-	};
+	const char *k = tx->fold.data + t->k;
 	size_t i;
 
-	for (i = 0; i < sizeof(conj) / sizeof(conj[0]); i++)
-		if (key_is(tx, t, conj[i]))
+	if (t->kl < 4 || t->kl > 13)
+		return t->kl == 3 && memcmp(k, "but", 3) == 0;
+	for (i = 0; i < sizeof(clause_words) / sizeof(clause_words[0]); i++)
+		if (clause_words[i].len == t->kl && clause_words[i].w[0] == k[0] &&
+		    memcmp(clause_words[i].w, k, t->kl) == 0)
 			return 1;
 	return 0;
 }
@@ -247,15 +285,18 @@ dash_or_ellipsis(const char *s, size_t n, size_t i)
 static void
 tokenize(struct text *tx, const char *src, size_t n)
 {
-	size_t i = 0, len, a, kstart;
+	size_t i = 0, len, a, kstart, fl;
 	int comma = 0;
 	struct tok *t;
-	char c;
+	char c, *fold;
 
 	tx->src = src;
 	tx->n = n;
 	tx->nt = 0;
 	buf_clear(&tx->fold);
+	buf_reserve(&tx->fold, n + 1);	/* a key is never longer than its word */
+	fold = tx->fold.data;
+	fl = 0;
 	tx->nclause = 0;
 	if (tx->qcap == 0) {
 		tx->qcap = 16;
@@ -263,6 +304,10 @@ tokenize(struct text *tx, const char *src, size_t n)
 	}
 	tx->q[0] = 0;
 	while (i < n) {
+		if (src[i] == ' ') {
+			i++;
+			continue;
+		}
 		if ((len = word_char(src, n, i)) == 0) {
 			c = src[i];
 			if (c == '?' || c == '!' || c == ';' || c == ':' ||
@@ -283,36 +328,32 @@ tokenize(struct text *tx, const char *src, size_t n)
 		}
 		t = &tx->t[tx->nt];
 		t->s = i;
-		kstart = tx->fold.len;
+		kstart = fl;
 		for (;;) {
 			while (i < n && (len = word_char(src, n, i)) != 0) {
-				for (; len > 0; len--, i++) {
-					c = src[i];
-					if (c >= 'A' && c <= 'Z')
-						c = (char)(c - 'A' + 'a');
-					buf_addc(&tx->fold, c);
-				}
+				for (; len > 0; len--, i++)
+					fold[fl++] = lower[(unsigned char)src[i]];
 			}
 			/* an apostrophe between word characters stays in the word */
 			if (i < n && (a = apostrophe(src, n, i)) != 0 && i + a < n &&
 			    word_char(src, n, i + a) != 0 &&
 			    (unsigned char)src[i + a] < 0x80) {
-				buf_addc(&tx->fold, '\'');
+				fold[fl++] = '\'';
 				i += a;
 				continue;
 			}
 			break;
 		}
+		tx->fold.len = fl;
 		t->e = i;
 		t->k = kstart;
-		t->kl = tx->fold.len - kstart;
+		t->kl = fl - kstart;
 		if (t->kl > 2 && memcmp(tx->fold.data + t->k + t->kl - 2, "'s", 2) == 0)
 			t->kl -= 2;	/* possessive, or "it's": the word itself */
 		if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause &&
-		    (is_clause_conjunction(tx, t) || (comma && t->kl > 5 &&
-		    memcmp(tx->fold.data + t->k + t->kl - 3, "ing", 3) == 0) ||
-		    (is_subject_pronoun(tx, t) &&
-		    (comma || key_is(tx, &tx->t[tx->nt - 1], "and")))))
+		    (is_clause_conjunction(tx, t) || (t->kl <= 4 &&
+		    (comma || key_is(tx, &tx->t[tx->nt - 1], "and")) &&
+		    is_subject_pronoun(tx, t))))
 			new_clause(tx);
 		t->clause = tx->nclause;
 		comma = 0;
@@ -352,6 +393,7 @@ struct matcher {
 	struct slot	*tab;
 	size_t		 tcap, tcount;	/* tcap a power of two */
 	uint64_t	 lens;		/* bit L: some first word is a prefix of L bytes (L < 64) */
+	uint64_t	 bloom[1024];	/* a first word may have hash h: see maybe() */
 	unsigned char	 longprefix;	/* some first word is a prefix of 64 bytes or more */
 };
 
@@ -461,6 +503,7 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 		h = hash_step(h, (unsigned char)mt->keys.data[pw->off + i]);
 	h = hash_final(h, pw->prefix);
 	sl = find_slot(mt, h, mt->keys.data + pw->off, pw->len, pw->prefix);
+	mt->bloom[(h >> 40) & 1023] |= (uint64_t)1 << ((h >> 50) & 63);
 	if (!sl->used) {
 		sl->used = 1;
 		sl->h = h;
@@ -530,15 +573,17 @@ push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
 /* Walk one chain of phrases starting at token i. */
 /*
  * Walk one chain of phrases starting at token i.  Among cues the longest
- * wins, and at equal length an exact first word beats a prefix ("provided"
- * the condition over "provid*").  The exact chain is walked last.
+ * wins; at equal length the more specific first word wins, and chains are
+ * walked from the shortest prefix to the exact word, so a later chain wins
+ * a tie ("provided" the condition over "provid*", "achievabl*" over
+ * "achiev*").
  */
 static void
 try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
-    size_t i, size_t *best_cue, size_t *best_len, int exact)
+    size_t i, size_t *best_cue, size_t *best_len)
 {
 	const struct phrase *ph;
-	size_t p;
+	size_t p, cue = SIZE_MAX, len = 0;
 
 	if (sl == NULL || !sl->used)
 		return;
@@ -548,12 +593,22 @@ try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
 			continue;
 		if (ph->cls == PH_TARGET)
 			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, i + ph->nw);
-		else if (ph->nw > *best_len || (exact && ph->nw == *best_len &&
-		    mt->w[mt->p[*best_cue].w].prefix)) {
-			*best_cue = p;
-			*best_len = ph->nw;
+		else if (ph->nw > len) {
+			cue = p;
+			len = ph->nw;
 		}
 	}
+	if (cue != SIZE_MAX && len >= *best_len) {
+		*best_cue = cue;
+		*best_len = len;
+	}
+}
+
+/* Can a first word with hash h be in the table?  Most words are not. */
+static inline int
+maybe(const struct matcher *mt, uint64_t h)
+{
+	return mt->bloom[(h >> 40) & 1023] >> ((h >> 50) & 63) & 1;
 }
 
 /*
@@ -567,7 +622,7 @@ match_text(const struct matcher *mt, struct text *tx)
 	const struct tok *t;
 	const char *key;
 	size_t i, L, best_cue, best_len, cue_until = 0;
-	uint64_t h;
+	uint64_t h, hf;
 
 	tx->ntm = tx->ncm = 0;
 	for (i = 0; i < tx->nt; i++) {
@@ -578,13 +633,15 @@ match_text(const struct matcher *mt, struct text *tx)
 		h = HASH_INIT;
 		for (L = 0; L < t->kl; L++) {
 			h = hash_step(h, (unsigned char)key[L]);
-			if ((L + 1 < 64 && (mt->lens >> (L + 1) & 1)) ||
-			    (L + 1 >= 64 && mt->longprefix))
-				try_chain(mt, tx, find_slot(mt, hash_final(h, 1), key,
-				    L + 1, 1), i, &best_cue, &best_len, 0);
+			if (((L + 1 < 64 && (mt->lens >> (L + 1) & 1)) ||
+			    (L + 1 >= 64 && mt->longprefix)) &&
+			    maybe(mt, hf = hash_final(h, 1)))
+				try_chain(mt, tx, find_slot(mt, hf, key, L + 1, 1), i,
+				    &best_cue, &best_len);
 		}
-		try_chain(mt, tx, find_slot(mt, hash_final(h, 0), key, t->kl, 0), i,
-		    &best_cue, &best_len, 1);
+		if (maybe(mt, hf = hash_final(h, 0)))
+			try_chain(mt, tx, find_slot(mt, hf, key, t->kl, 0), i,
+			    &best_cue, &best_len);
 		if (best_cue != SIZE_MAX && i >= cue_until) {
 			push_match(&tx->cm, &tx->ncm, &tx->cmcap, best_cue, i,
 			    i + best_len);
@@ -1351,6 +1408,7 @@ main(int argc, char *argv[])
 	int c, print = 0;
 
 	prog_init("news-stance");
+	init_lower();
 	while ((c = opt_next(argc, argv, "aht:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'a':
