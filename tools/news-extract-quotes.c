@@ -1273,6 +1273,14 @@ subject_fwd(int t, struct subj *su)
 			su->t1 = D.ents[D.toks[k].ent].t1;
 			return 1;
 		}
+		/* said the Manchester City manager: a description */
+		if (k > end && (tflags(k - 1) & QW_ROLE) && !(tflags(k - 1) & QW_GROUPNOUN) &&
+		    D.ents[e].type != 'P') {
+			su->kind = SUBJ_DESC;
+			su->t0 = TIS(t - 1, "the") ? t - 1 : t;
+			su->t1 = k;
+			return 1;
+		}
 		su->kind = SUBJ_ENT;
 		su->nents = 1;
 		su->ents[0] = e;
@@ -2255,7 +2263,8 @@ resolve_all(void)
 	size_t i;
 	int prev = -1;		/* previous statement index */
 
-	qsort(D.stmts, D.nstmts, sizeof(*D.stmts), stmt_cmp);
+	if (D.nstmts > 1)
+		qsort(D.stmts, D.nstmts, sizeof(*D.stmts), stmt_cmp);
 	nsaids = 0;
 	mark_upto = 0;
 	for (i = 0; i < D.nstmts; i++) {

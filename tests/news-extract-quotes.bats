@@ -1,0 +1,204 @@
+#!/usr/bin/env bats
+# news-extract-quotes: quotations and reported statements with their speakers.
+# Fixtures are written by tests/fixtures/news-extract-quotes/gen.py (names with
+# entity offsets, as news-tag-entities writes them); the expected outputs were
+# checked by hand, row by row.
+
+load helper
+
+F="$FIX/news-extract-quotes"
+E="$EXP/news-extract-quotes"
+
+setup_file() {
+	# 50 MB sentence: one quotation, then a long run of plain words.
+	python3 - "$BATS_FILE_TMPDIR/long.tsv" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('doc\tpara\tsent\ttext\tentities\n')
+    f.write('long\t1\t1\t“It is long,” said Ann Lee. ' + 'word ' * 10_000_000 + '\tPER:23-30:Ann Lee\n')
+PY
+	# many documents, for | head
+	python3 - "$FIX/news-extract-quotes/direct.tsv" "$BATS_FILE_TMPDIR/many.tsv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
+with open(sys.argv[2], 'w', encoding='utf-8') as f:
+    f.write(lines[0] + '\n')
+    for i in range(3000):
+        for l in lines[1:]:
+            if l:
+                f.write('d%d%s\n' % (i, l[l.index('\t'):]))
+PY
+}
+
+# --- quotation marks and attribution ------------------------------------
+
+@test "direct quotes: said X, X said, X added:, appositive, told, unknown verb in the slot" {
+	check_out "$E/direct.out" "news-extract-quotes '$F/direct.tsv'"
+}
+
+@test "interrupted quotes are one quote: “A,” she said, “B.” and “A,” she said. “B.”" {
+	check_out "$E/interrupted.out" "news-extract-quotes '$F/interrupted.tsv'"
+}
+
+@test "a quote over two sentences, and one that runs on into the next paragraph" {
+	check_out "$E/runon.out" "news-extract-quotes '$F/runon.tsv'"
+}
+
+@test "colon-introduced quotes, inner ‘quotes’, «guillemets» and straight marks" {
+	check_out "$E/marks.out" "news-extract-quotes '$F/marks.tsv'"
+}
+
+@test "partial quotes kept; scare quotes, so-called and titles of works dropped" {
+	check_out "$E/partial.out" "news-extract-quotes '$F/partial.tsv'"
+	run grep -c -e reform -e 'Quiet Days' -e plan "$E/partial.out"
+	[ "$output" = 0 ]
+}
+
+@test "indirect speech: said that, told, according to, postposed and mid attribution, called for, urged, vowed, adding" {
+	check_out "$E/indirect.out" "news-extract-quotes '$F/indirect.tsv'"
+}
+
+@test "a negated statement is not reported" {
+	run grep -c 'whether taxes' "$E/indirect.out"
+	[ "$output" = 0 ]
+}
+
+@test "pronouns by gender (names table and learned from her), descriptions through roles" {
+	check_out "$E/pronouns.out" "news-extract-quotes '$F/pronouns.tsv'"
+}
+
+@test "a continuation paragraph inherits the speaker; a later unattributed quote does not" {
+	check_out "$E/continuation.out" "news-extract-quotes '$F/continuation.tsv'"
+}
+
+@test "unclosed and mismatched marks end at the paragraph end; a stray mark is ignored" {
+	check_out "$E/unbalanced.out" "news-extract-quotes '$F/unbalanced.tsv'"
+}
+
+@test "the other input columns follow, valued from the first sentence; entities is left out" {
+	run bash -c "news-extract-quotes '$F/continuation.tsv' | head -1"
+	[ "$output" = "$(printf 'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\tcontext\tzone\tsource')" ]
+	run bash -c "news-extract-quotes '$F/continuation.tsv' | sed -n 3p | cut -f11,12"
+	[ "$output" = "$(printf 'body\tfixture')" ]
+}
+
+@test "numbering restarts in each document" {
+	run bash -c "cat '$F/direct.tsv' '$F/continuation.tsv' | news-extract-quotes | cut -f1,2 | tail -4"
+	[ "$output" = "$(printf 'sport\t5\nsport\t6\nleague\t1\nleague\t2\nleague\t3' | tail -4)" ]
+}
+
+# --- bad input ----------------------------------------------------------
+
+@test "missing entities column names news-tag-entities" {
+	run --separate-stderr bash -c "printf 'doc\tpara\tsent\ttext\nd\t1\t1\tx\n' | news-extract-quotes"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: <stdin>:1: missing column 'entities' (news-tag-entities writes it)" ]
+	[ -z "$output" ]
+}
+
+@test "missing text column names news-split" {
+	run --separate-stderr bash -c "printf 'doc\tpara\tsent\tentities\n' | news-extract-quotes"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: <stdin>:1: missing column 'text' (news-split writes it)" ]
+}
+
+@test "input that already has a quote column is refused" {
+	run --separate-stderr bash -c "printf 'doc\tquote\tpara\tsent\ttext\tentities\n' | news-extract-quotes"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: <stdin>:1: input already has a 'quote' column (it is news-extract-quotes output)" ]
+	[ -z "$output" ]
+}
+
+@test "a document that comes back after another is an error" {
+	run --separate-stderr bash -c "printf 'doc\tpara\tsent\ttext\tentities\na\t1\t1\tx\t\nb\t1\t1\ty\t\na\t2\t2\tz\t\n' | news-extract-quotes"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: <stdin>:4: document 'a' appears again" ]
+}
+
+@test "wrong field count: FILE:LINE and exit 1" {
+	printf 'doc\tpara\tsent\ttext\tentities\na\t1\t1\tx\n' > "$BATS_TEST_TMPDIR/bad.tsv"
+	run --separate-stderr news-extract-quotes "$BATS_TEST_TMPDIR/bad.tsv"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: $BATS_TEST_TMPDIR/bad.tsv:2: row has 4 fields, header has 5" ]
+}
+
+@test "bad options exit 2" {
+	run --separate-stderr news-extract-quotes --bogus
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "$(printf "news-extract-quotes: unknown option '--bogus'\nTry 'news-extract-quotes --help' for more information.")" ]
+	run --separate-stderr news-extract-quotes -x
+	[ "$status" -eq 2 ]
+}
+
+# --- stream robustness --------------------------------------------------
+
+@test "invalid UTF-8 and NUL bytes are carried through unchanged" {
+	printf 'doc\tpara\tsent\ttext\tentities\nd\t1\t1\t\xe2\x80\x9cBad \xff byte \0 here,\xe2\x80\x9d he said.\t\n' |
+		news-extract-quotes | cut -f9 | tail -1 > "$BATS_TEST_TMPDIR/out"
+	printf 'Bad \xff byte \0 here,\n' > "$BATS_TEST_TMPDIR/exp"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "escapes in text are decoded for reading and written back escaped" {
+	printf 'doc\tpara\tsent\ttext\tentities\nd\t1\t1\t\xe2\x80\x9cA\\tB \\\\ C,\xe2\x80\x9d he said.\t\n' |
+		news-extract-quotes | cut -f9 | tail -1 > "$BATS_TEST_TMPDIR/out"
+	printf 'A\\tB \\\\ C,\n' > "$BATS_TEST_TMPDIR/exp"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "CRLF input gives the same output as LF" {
+	sed 's/$/\r/' "$F/direct.tsv" > "$BATS_TEST_TMPDIR/crlf.tsv"
+	check_out "$E/direct.out" "news-extract-quotes '$BATS_TEST_TMPDIR/crlf.tsv'"
+}
+
+@test "no final newline" {
+	head -c -1 "$F/direct.tsv" > "$BATS_TEST_TMPDIR/nonl.tsv"
+	check_out "$E/direct.out" "news-extract-quotes '$BATS_TEST_TMPDIR/nonl.tsv'"
+}
+
+@test "empty input: no output, exit 0" {
+	run bash -c ': | news-extract-quotes | wc -c'
+	[ "$status" -eq 0 ]
+	[ "$output" -eq 0 ]
+}
+
+@test "header only gives the header only" {
+	run bash -c "printf 'doc\tpara\tsent\tzone\ttext\tentities\n' | news-extract-quotes"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\tcontext\tzone')" ]
+}
+
+@test "a 50 MB sentence" {
+	run bash -c "news-extract-quotes '$BATS_FILE_TMPDIR/long.tsv' | cut -f1-9"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\nlong\t1\t1\t1\tdirect\tAnn Lee\tAnn Lee\tsaid\tIt is long,')" ]
+}
+
+@test "a full disk: exit 1, write error" {
+	run --separate-stderr bash -c "news-extract-quotes '$BATS_FILE_TMPDIR/many.tsv' > /dev/full"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-extract-quotes: write error: No space left on device" ]
+}
+
+@test "| head -1 ends quietly" {
+	run --separate-stderr bash -c "news-extract-quotes '$BATS_FILE_TMPDIR/many.tsv' | head -1; exit \${PIPESTATUS[0]}"
+	[ "$status" -eq 0 ] || [ "$status" -eq 141 ]
+	[ -z "$stderr" ]
+	[ "$output" = "$(printf 'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\tcontext\tzone\tsource')" ]
+}
+
+# --- documentation ------------------------------------------------------
+
+@test "--help and --version" {
+	run news-extract-quotes --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == "usage: news-extract-quotes"* ]]
+	run news-extract-quotes --version
+	[ "$output" = "news-extract-quotes (newsline) 0.1.0" ]
+}
+
+@test "every long option in --help appears in the man page" {
+	for o in $(news-extract-quotes --help | grep -o -e '--[a-z][a-z-]*' | sort -u); do
+		grep -q -e "Fl $(printf '%s' "${o#-}")" "$TESTS/../tools/news-extract-quotes.1" || { echo "missing $o"; return 1; }
+	done
+}
