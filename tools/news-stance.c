@@ -5,19 +5,25 @@
  *
  * How it reads a quote.  The text and the context are split into words
  * (ASCII case folded, a possessive 's dropped, a hyphen a word boundary)
- * and into clauses (at . ! ? ; and at but, however, although, whereas, and
- * at a comma or "and" followed by a subject pronoun).  One hash lookup on
- * each word (and on each prefix length a "*" phrase needs) finds both the
- * target phrases and the stance cues of lib/stance_cues.c.  A target
- * mention takes its stance from the cues of its own clause: the product of
- * the signs of the support (+) and refusal (-) cues, flipped by each
- * negator, so "does not believe that NATO membership is realistic" is
- * against and "rejected calls to stop the ceasefire" is favor; hedges,
- * conditions and "if" weaken it, "whether", "consider" and a question make
- * it neutral.  A mention in the quote's text is read first; when its
- * clause has no cue, the quote's cue (called for, rejected) decides for an
- * indirect or partial quote, and then the reporter's clause around the
- * same target in the context.
+ * and into clauses (at . ! ? ; : an ellipsis and a spaced dash; before but,
+ * however, although, while, which, said, saying, adding and the like; and
+ * before a subject pronoun after a comma or "and").  One hash lookup on
+ * each word (and on each prefix length a "*" phrase needs, behind a bloom
+ * filter) finds both the target phrases and the stance cues of
+ * lib/stance_cues.c.  A target mention takes its stance from the cues of
+ * its own clause: the product of the signs of the support (+) and refusal
+ * (-) cues, flipped by each negator that stands before a cue or the
+ * target, so "does not believe that NATO membership is realistic" is
+ * against and "rejected calls to stop the ceasefire" is favor; verbs like
+ * send or stop count only right before the target they govern; hedges,
+ * conditions and "if" weaken the score, "whether", "consider" and a
+ * question make it neutral.  A mention in the quote's text is read first;
+ * when its clause has no cue, the quote's cue (called for, rejected)
+ * decides for an indirect or partial quote, and then the reporter's clause
+ * around the same target in the context.  Context mentions count only in
+ * the clauses that hold the quote's text.  "this", "these" or "those" with
+ * a cue stand for the target named last in the paragraph (or the one
+ * before) when the quote does not name it.
  */
 #include <errno.h>
 #include <stdarg.h>
