@@ -5,13 +5,15 @@ Source: Python's html.entities.html5 (the WHATWG list), standard library only.
 Only the names that end in ';' are kept: news-normalize never decodes a
 reference without its semicolon ("AT&T", "&copy 2024" stay as they are).
 
-    python3 lib/gen_entities.py
+    python3 lib/gen_entities.py [OUT_DIR]
+
+writes OUT_DIR/html_entities.c (default: this lib/ directory).
 """
 import html.entities
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
 
 def main():

@@ -5,9 +5,11 @@ Source: Debian's unicode-data 15.0 (UnicodeData.txt, DerivedNormalizationProps.t
 DerivedCoreProperties.txt, NormalizationTest.txt.bz2), by default under
 /tmp/pkgs/x/usr/share/unicode.  Python 3 standard library only.
 
-    python3 lib/gen_unicode.py [UNICODE_DIR]
+    python3 lib/gen_unicode.py [UNICODE_DIR [OUT_ROOT]]
 
-writes lib/unicode_data.c and tests/fixtures/news-normalize/nfc-test.tsv (a subset
+writes lib/unicode_data.c and tests/fixtures/news-normalize/nfc-test.tsv under OUT_ROOT
+(default: this checkout; tests/news-normalize.bats regenerates into a temporary
+directory and compares) -- the fixture is a subset
 of NormalizationTest.txt, see nfc_fixture below).  The tables:
 
   flags     a two-level index (256 code points per block) of per-code-point flags:
@@ -27,8 +29,9 @@ import os
 import sys
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/tmp/pkgs/x/usr/share/unicode"
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = (sys.argv[2] if len(sys.argv) > 2 else
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.join(ROOT, "lib")
 
 F_NFC, F_FOLD, F_SPACE, F_IGNORE = 1, 2, 4, 8
 
@@ -211,6 +214,7 @@ def main():
         w("\t" + " ".join("{ 0x%04X, 0x%04X, 0x%04X }," % (a, b, c)
                           for (a, b), c in pairs[i:i + 3]) + "\n")
     w("};\nconst size_t uni_ncomp = %d;\n" % len(pairs))
+    os.makedirs(HERE, exist_ok=True)
     with open(os.path.join(HERE, "unicode_data.c"), "w", encoding="utf-8") as f:
         f.write("".join(out))
 

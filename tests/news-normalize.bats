@@ -284,3 +284,13 @@ Try 'news-normalize --help' for more information." ]
 	[ "$status" -eq 0 ]
 	[ "${lines[-1]}" = "seed 11 non-idempotent 0" ]
 }
+
+@test "the generated tables are what the generators write" {
+	src=/tmp/pkgs/x/usr/share/unicode
+	[ -f "$src/UnicodeData.txt" ] || skip "unicode-data 15.0 not unpacked in $src"
+	python3 "$TESTS/../lib/gen_unicode.py" "$src" "$BATS_TEST_TMPDIR"
+	cmp "$TESTS/../lib/unicode_data.c" "$BATS_TEST_TMPDIR/lib/unicode_data.c"
+	cmp "$N/nfc-test.tsv" "$BATS_TEST_TMPDIR/tests/fixtures/news-normalize/nfc-test.tsv"
+	python3 "$TESTS/../lib/gen_entities.py" "$BATS_TEST_TMPDIR"
+	cmp "$TESTS/../lib/html_entities.c" "$BATS_TEST_TMPDIR/html_entities.c"
+}
