@@ -52,7 +52,7 @@ golden() {
 	golden anaphora
 }
 
-@test "quotes with no target are left out" {
+@test "quotes with no target are left out, off-topic deals, talks and bids included" {
 	golden notarget
 }
 
@@ -60,7 +60,7 @@ golden() {
 	news-stance --all "$F/notarget.tsv" > "$BATS_TEST_TMPDIR/out"
 	same_bytes "$E/notarget-all.out" "$BATS_TEST_TMPDIR/out"
 	run -0 news-stance -a "$F/notarget.tsv"
-	[ "${#lines[@]}" -eq 4 ]
+	[ "${#lines[@]}" -eq 9 ]
 }
 
 @test "every evidence is a verbatim part of text or context, scores are %.2f in [-1, 1]" {
