@@ -460,6 +460,7 @@ struct punct {
 	size_t		 apos_end;	/* o->len just after an apostrophe */
 	size_t		 elide_end;	/* o->len just after an elided "'n" */
 	int		 sq_open;	/* single quotation marks open */
+	int		 dq_open;	/* double quotation marks open */
 };
 
 /* The character at p, or 0 at the end. */
@@ -580,6 +581,11 @@ single_mark(struct punct *u, enum kind pk, const char *after)
 				u->elide_end = u->o->len + 1;
 			return;
 		}
+		if (pk == K_SPACE && (n1 == 0 || n1 == ' ') && u->sq_open > 0) {
+			u->sq_open--;		/* a stray space before a close */
+			put_quote(u, 0, 0);
+			return;
+		}
 		put_quote(u, 0, 1);
 		u->sq_open++;
 		return;
@@ -595,6 +601,25 @@ single_mark(struct punct *u, enum kind pk, const char *after)
 	if (u->sq_open > 0)
 		u->sq_open--;
 	put_quote(u, 0, 0);
+}
+
+/*
+ * A double quotation mark opens after the start, a space, an opening bracket,
+ * dash or mark; else it closes.  A mark with a space on both sides (a stray
+ * space inside the quotation) closes when a quotation is open in the field.
+ */
+static void
+double_mark(struct punct *u, enum kind pk, uint32_t next)
+{
+	int open = pk == K_START || pk == K_SPACE || pk == K_OPEN;
+
+	if (pk == K_SPACE && (next == 0 || next == ' ') && u->dq_open > 0)
+		open = 0;
+	if (open)
+		u->dq_open++;
+	else if (u->dq_open > 0)
+		u->dq_open--;
+	put_quote(u, 1, open);
 }
 
 /*
@@ -648,7 +673,7 @@ merge_ascii_dashes(struct buf *o)
 static void
 punctuate(int ascii, const char *s, size_t n, struct buf *o)
 {
-	struct punct u = { s, s + n, o, ascii, (size_t)-1, (size_t)-1, (size_t)-1, 0 };
+	struct punct u = { s, s + n, o, ascii, (size_t)-1, (size_t)-1, (size_t)-1, 0, 0 };
 	const char *p = s, *q, *end = s + n, *after;
 	enum kind pk;
 	uint32_t cp, nx;
@@ -689,7 +714,7 @@ punctuate(int ascii, const char *s, size_t n, struct buf *o)
 		spaced_after = nx == 0 || nx == ' ';
 		switch (cp) {
 		case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
-			put_quote(&u, 1, pk == K_START || pk == K_SPACE || pk == K_OPEN);
+			double_mark(&u, pk, nx);
 			break;
 		case '\'': case 0x2018: case 0x2019: case 0x201B:
 			single_mark(&u, pk, after);
