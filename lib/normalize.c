@@ -397,10 +397,14 @@ clean(struct normalizer *nz, const char *s, size_t n, int escaped, struct buf *o
 				put_cp(&c, '&');
 				p++;
 			} else {
+				p += k + 1;
+				/* "&amp;quot;": the '&' starts another reference */
+				while (cp1 == '&' && cp2 == 0 &&
+				    (k = char_ref(p, (size_t)(end - p), &cp1, &cp2)) != 0)
+					p += k;
 				put_cp(&c, cp1);
 				if (cp2 != 0)
 					put_cp(&c, cp2);
-				p += k + 1;
 			}
 		} else if (b < 0x80) {
 			put_cp(&c, b);		/* a control */
