@@ -602,6 +602,10 @@ single_mark(struct punct *u, enum kind pk, const char *after)
 		put_apostrophe(u);		/* the troops' morale */
 		return;
 	}
+	if (last == '.' && n1 == 's' && !is_word(peek(u, after + k, &k2))) {
+		put_apostrophe(u);		/* the U.S.'s role */
+		return;
+	}
 	if (u->sq_open > 0)
 		u->sq_open--;
 	put_quote(u, 0, 0);
