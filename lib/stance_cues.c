@@ -55,10 +55,10 @@ const struct stance_cue stance_cues[] = {
 	F("possible", 40), F("happen*", 50), F("irreversible", 70),
 	F("emphasi*", 50), F("stress* the need", 70),
 	F("yes", 50), F("success*", 40), F("progress", 40),
-	F("step forward", 50),
+	F("step forward", 50), F("not against", 60), F("on the table", 50),
 
 	/* actions that favor what they govern right after them */
-	G("provid*", 50), G("supply", 50), G("send", 50), G("sends", 50),
+	G("provid*", 50), G("suppl*", 50), G("send", 50), G("sends", 50),
 	G("sending", 50), G("sent", 50), G("deliver*", 50), G("give", 40),
 	G("giving", 40), G("gave", 40), G("grant*", 50), G("deploy*", 50),
 	G("put", 50), G("boost*", 60), G("increase*", 50), G("expand*", 50),
@@ -91,7 +91,9 @@ const struct stance_cue stance_cues[] = {
 	A("betray*", 70), A("capitulat*", 80), A("unwilling", 70),
 	A("reluctan*", 60), A("hesitan*", 50), A("warn* against", 70),
 	A("inflammatory", 60), A("harmful", 60), A("bad idea", 70),
-	A("wrong", 50), A("never again", 90),
+	A("wrong", 50), A("never again", 90), A("catastroph*", 70),
+	A("disaster*", 70), A("meaningless", 70), A("worthless", 70),
+	A("useless", 60), A("terrible", 60), A("bad", 40),
 
 	/* negators */
 	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),

@@ -44,6 +44,10 @@ golden() {
 	golden object
 }
 
+@test "general sentences: every built-in target, inverse phrases (territorial integrity), as-predicates, not against" {
+	golden general
+}
+
 @test "several targets in one quote, each with its own stance, in table order" {
 	golden several
 }

@@ -380,6 +380,7 @@ struct phrase {
 	size_t		w, nw;		/* words [w, w + nw) */
 	size_t		id;		/* target index or cue index */
 	unsigned char	cls;		/* PH_TARGET or PH_CUE */
+	unsigned char	inverse;	/* "!phrase": names the target's opposite */
 	size_t		next;		/* next phrase with the same first word, or SIZE_MAX */
 };
 
@@ -470,7 +471,13 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	const struct tok *t;
 	size_t i, j;
 	uint64_t h;
+	int inverse;
 
+	inverse = cls == PH_TARGET && n > 0 && s[0] == '!';
+	if (inverse) {
+		s++;
+		n--;
+	}
 	for (i = 0; i < n; i++)
 		if (s[i] == '*' && (i == 0 || word_char(s, n, i - 1) == 0 ||
 		    (i + 1 < n && word_char(s, n, i + 1) != 0)))
@@ -489,6 +496,7 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	ph->nw = scratch->nt;
 	ph->id = id;
 	ph->cls = cls;
+	ph->inverse = (unsigned char)inverse;
 	for (j = 0; j < scratch->nt; j++) {
 		t = &scratch->t[j];
 		if (mt->nw == mt->wcap) {
@@ -845,6 +853,7 @@ struct verdict {
 	size_t		 es, ee;	/* evidence bytes in src */
 	int		 found;
 	int		 ncue;		/* support and refusal cues read */
+	int		 as_pred;	/* a cue after "as": "dismissed X as premature" */
 };
 
 static const struct phrase *
@@ -915,7 +924,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	size_t id = match_phrase(mt, m)->id;
 	double strength = 0, factor = 1, refw = 0;
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = tx->q[clause];
-	int hedge = 0, cond = 0, hypo = 0, partial = 0;
+	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0;
 
 	ms = tx->t[m->ts].s;
 	me = tx->t[m->te - 1].e;
@@ -924,6 +933,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->ee = me;
 	v->found = 1;
 	v->ncue = 0;
+	v->as_pred = 0;
 	/* a negator flips only what follows it: a cue, or the target */
 	last = m->ts;
 	for (i = 0; i < tx->ncm; i++) {
@@ -957,6 +967,8 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
 				sign = -sign;
 			ncue++;
+			if (c->ts > 0 && key_is(tx, &tx->t[c->ts - 1], "as"))
+				as_pred = 1;	/* "dismissed X as premature" */
 			if (cue->weight / 100.0 > strength) {
 				strength = cue->weight / 100.0;
 				bs = tx->t[c->ts].s;
@@ -1020,9 +1032,12 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		v->ee = me;
 		return;
 	}
+	if (match_phrase(mt, m)->inverse)
+		sign = -sign;	/* "must respect territorial integrity" */
 	v->sign = sign;
 	v->w = strength * factor;
 	v->ncue = ncue;
+	v->as_pred = as_pred;
 	if (v->ee - v->es > EVIDENCE_MAX && be > bs) {
 		v->es = bs;
 		v->ee = be;
@@ -1364,7 +1379,9 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 		}
 		read_target(&st->mt, tx, id, &v);
 		if (v.found && p < 0 && v.sign != 0)
-			v.sign = -v.sign;	/* "rejected calls to stop the ceasefire" */
+			/* "rejected calls to stop the ceasefire" is favor, but
+			 * "dismissed talk of a ceasefire as premature" against */
+			v.sign = v.as_pred ? p : -v.sign;
 		if (v.found && v.sign == 0 && p != 0) {
 			v.sign = p;
 			v.w = pw;
@@ -1448,8 +1465,14 @@ main(int argc, char *argv[])
 	st.seen = xmalloc(st.tg.n + 1);
 	memset(st.seen, 0, st.tg.n + 1);
 	st.rep = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.rep));
+	for (i = 0; i < st.tg.n; i++)
+		st.rep[i] = SIZE_MAX;
 	for (i = st.mt.np; i-- > 0;)
-		if (st.mt.p[i].cls == PH_TARGET)
+		if (st.mt.p[i].cls == PH_TARGET && !st.mt.p[i].inverse)
+			st.rep[st.mt.p[i].id] = i;
+	for (i = st.mt.np; i-- > 0;)	/* a target of inverse phrases only */
+		if (st.mt.p[i].cls == PH_TARGET && st.mt.p[i].inverse &&
+		    st.rep[st.mt.p[i].id] == SIZE_MAX)
 			st.rep[st.mt.p[i].id] = i;
 	st.last = SIZE_MAX;
 
