@@ -20,7 +20,11 @@
 size_t	 sentence_length(const char *s, size_t n);
 
 /* Whitespace as the splitter sees it: space, tab, CR, LF, VT, FF. */
-int	 sent_is_space(int c);
+static inline int
+sent_is_space(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 /*
  * The case of the letter at s (n > 0 bytes): 1 upper-case, -1 lower-case,

@@ -47,9 +47,11 @@ struct split_doc {
 	struct split_span	*lines;	/* scratch: the current block's lines */
 	size_t			 nlines, linecap;
 	int			 prose;	/* prose paragraphs seen so far */
+	void			*zone_info;	/* scratch for split_zones() */
+	size_t			 zone_cap;
 };
 
-#define SPLIT_DOC_INIT { NULL, 0, 0, NULL, 0, 0, 0 }
+#define SPLIT_DOC_INIT { NULL, 0, 0, NULL, 0, 0, 0, NULL, 0 }
 
 /*
  * Split text[0..n) into rows (d->rows, d->nrows), replacing the rows of

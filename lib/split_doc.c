@@ -319,17 +319,29 @@ split_doc_free(struct split_doc *d)
 {
 	free(d->rows);
 	free(d->lines);
+	free(d->zone_info);
 	memset(d, 0, sizeof(*d));
 }
+
+/* Bytes the stream escapes: \\ TAB LF CR. */
+static const unsigned char escaped_byte[256] = {
+	['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
 
 void
 split_write_text(const char *s, size_t n)
 {
 	static struct buf b;
-	const char *nl = memchr(s, '\n', n), *end = s + n;
+	const char *nl, *end = s + n;
 	size_t k;
 
-	if (nl == NULL) {
+	for (k = 0; k < n && !escaped_byte[(unsigned char)s[k]]; k++)
+		;
+	if (k == n) {
+		out_write(s, n);	/* the common case: nothing to escape */
+		return;
+	}
+	if ((nl = memchr(s + k, '\n', n - k)) == NULL) {
 		out_escaped(s, n);
 		return;
 	}

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "sentence.h"
 #include "split.h"
 #include "split_names.h"
@@ -30,8 +31,9 @@ enum {
 	LONG_WORDS = 25,	/* a paragraph with a longer row is prose */
 	HEADING_WORDS = 15,
 	TITLE_WORDS = 30,
-	CUE_WORDS = 15,
-	MAX_COUNT = 1000
+	CUE_WORDS = 15,		/* longest row a cue word rule applies to */
+	CAPTION_WORDS = 40,	/* longest caption paragraph */
+	MAX_COUNT = 61		/* words are counted up to here: no rule needs more */
 };
 
 static const char *const zone_names[] = {
@@ -50,11 +52,19 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-/* Does s[0..n) start with cue, ignoring ASCII case? */
+/* A cue word or phrase, lower-case, and its length. */
+struct cue {
+	const char	*s;
+	size_t		 n;
+};
+
+#define C(x) { x, sizeof(x) - 1 }
+
+/* Does s[0..n) start with the k bytes of cue, ignoring ASCII case? */
 static int
-ci_prefix(const char *s, size_t n, const char *cue)
+ci_prefix_n(const char *s, size_t n, const char *cue, size_t k)
 {
-	size_t i, k = strlen(cue);
+	size_t i;
 
 	if (k > n)
 		return 0;
@@ -65,193 +75,191 @@ ci_prefix(const char *s, size_t n, const char *cue)
 }
 
 static int
-ci_contains(const char *s, size_t n, const char *cue)
+ci_prefix(const char *s, size_t n, const char *cue)
 {
-	size_t i, k = strlen(cue);
-
-	for (i = 0; i + k <= n; i++)
-		if (lower((unsigned char)s[i]) == (unsigned char)cue[0] &&
-		    ci_prefix(s + i, n - i, cue))
-			return 1;
-	return 0;
+	return ci_prefix_n(s, n, cue, strlen(cue));
 }
 
 /* Is s[0..n) one of the words in list, ignoring ASCII case? */
 static int
-ci_word_in(const char *const *list, const char *s, size_t n)
+ci_word_in(const struct cue *list, const char *s, size_t n)
 {
-	for (; *list != NULL; list++)
-		if (strlen(*list) == n && ci_prefix(s, n, *list))
+	for (; list->s != NULL; list++)
+		if (list->n == n && ci_prefix_n(s, n, list->s, list->n))
 			return 1;
 	return 0;
 }
 
 static int
-any_prefix(const char *const *list, const char *s, size_t n)
+any_prefix(const struct cue *list, const char *s, size_t n)
 {
-	for (; *list != NULL; list++)
-		if (ci_prefix(s, n, *list))
+	int c = n > 0 ? lower((unsigned char)s[0]) : -1;
+
+	for (; list->s != NULL; list++)
+		if ((unsigned char)list->s[0] == c && ci_prefix_n(s, n, list->s, list->n))
 			return 1;
 	return 0;
 }
 
 static int
-any_contains(const char *const *list, const char *s, size_t n)
+any_contains(const struct cue *list, const char *s, size_t n)
 {
-	for (; *list != NULL; list++)
-		if (ci_contains(s, n, *list))
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (any_prefix(list, s + i, n - i))
 			return 1;
 	return 0;
 }
 
 /* Promotion, navigation and sharing at the start of a row. */
-static const char *const boiler_prefix[] = {
-	"sign up", "sign in", "log in", "login", "subscribe", "follow us",
-	"follow @", "read more", "read next", "read also", "also read",
-	"see also", "related stories", "related articles", "related:",
-	"related coverage", "related news", "related content", "more from",
-	"more stories", "more on this", "you may also like",
-	"you might also like", "recommended", "most read", "most popular",
-	"trending", "share this", "share on", "share:", "share article",
-	"advertisement", "sponsored", "copyright", "\xC2\xA9",
-	"all rights reserved", "download the app", "download our app",
-	"get the app", "install the app", "start reading", "continue reading",
-	"keep reading", "click here", "tap here", "listen to this article",
-	"listen now", "watch now", "already a member", "already a subscriber",
-	"already subscribed", "get all your news", "newsletter",
-	"get in touch", "got a story", "contact us", "we use cookies",
-	"privacy policy", "terms of use", "terms and conditions", "skip to",
-	"jump to", "back to top", "check this out", "before you leave",
-	"don't miss", "don\xE2\x80\x99t miss", "join us", "support us",
-	"become a member", "free trial", "one subscription", "top stories",
-	"our picks", "editor's picks", "editor\xE2\x80\x99s picks",
-	"leave a comment", "report an error", "this post appeared",
-	"this article appeared", "this story appeared",
-	"this article was originally", "this story was originally",
-	"originally published", "read the full", "read the original",
-	"sign up to", "to continue reading", "upgrade", "unlock",
-	"register for free", "create a free account", "enable javascript",
-	"allow cookies", NULL
+static const struct cue boiler_prefix[] = {
+	C("sign up"), C("sign in"), C("log in"), C("login"), C("subscribe"), C("follow us"),
+	C("follow @"), C("read more"), C("read next"), C("read also"), C("also read"),
+	C("see also"), C("related stories"), C("related articles"), C("related:"),
+	C("related coverage"), C("related news"), C("related content"), C("more from"),
+	C("more stories"), C("more on this"), C("you may also like"),
+	C("you might also like"), C("recommended"), C("most read"), C("most popular"),
+	C("trending"), C("share this"), C("share on"), C("share:"), C("share article"),
+	C("advertisement"), C("sponsored"), C("copyright"), C("\xC2\xA9"),
+	C("all rights reserved"), C("download the app"), C("download our app"),
+	C("get the app"), C("install the app"), C("start reading"), C("continue reading"),
+	C("keep reading"), C("click here"), C("tap here"), C("listen to this article"),
+	C("listen now"), C("watch now"), C("already a member"), C("already a subscriber"),
+	C("already subscribed"), C("get all your news"), C("newsletter"),
+	C("get in touch"), C("got a story"), C("contact us"), C("we use cookies"),
+	C("privacy policy"), C("terms of use"), C("terms and conditions"), C("skip to"),
+	C("jump to"), C("back to top"), C("check this out"), C("before you leave"),
+	C("don't miss"), C("don\xE2\x80\x99t miss"), C("join us"), C("support us"),
+	C("become a member"), C("free trial"), C("one subscription"), C("top stories"),
+	C("our picks"), C("editor's picks"), C("editor\xE2\x80\x99s picks"),
+	C("leave a comment"), C("report an error"), C("this post appeared"),
+	C("this article appeared"), C("this story appeared"),
+	C("this article was originally"), C("this story was originally"),
+	C("originally published"), C("read the full"), C("read the original"),
+	C("sign up to"), C("to continue reading"), C("upgrade"), C("unlock"),
+	C("register for free"), C("create a free account"), C("enable javascript"),
+	C("allow cookies"), { NULL, 0 }
 };
 
 /* Promotion anywhere in a short row. */
-static const char *const boiler_contains[] = {
-	"appeared first on", "all rights reserved", "\xC2\xA9", "sign up for",
-	"subscribe to", "subscribe now", "newsletter", "download the app",
-	"download our app", "free trial", NULL
+static const struct cue boiler_contains[] = {
+	C("appeared first on"), C("all rights reserved"), C("\xC2\xA9"), C("sign up for"),
+	C("subscribe to"), C("subscribe now"), C("newsletter"), C("download the app"),
+	C("download our app"), C("free trial"), { NULL, 0 }
 };
 
 /* Share buttons and menu words: a row made only of these is furniture. */
-static const char *const menu_words[] = {
-	"facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin",
-	"tumblr", "reddit", "email", "e-mail", "mail", "print", "share",
-	"tweet", "telegram", "messenger", "flipboard", "instagram", "youtube",
-	"tiktok", "copy", "link", "comments", "comment", "menu", "search",
-	"home", "news", "sport", "sports", "business", "politics", "world",
-	"opinion", "video", "videos", "live", "weather", "more", "sections",
-	"section", "all", "latest", "breaking", "close", "login", "register",
-	"subscribe", "notifications", "notification", "settings", "account",
-	"sign", "in", "up", "log", "out", "newsletters", "podcasts", "podcast",
-	"top", "stories", "picks", "trending", "()", "\xC2\xBB", "\xE2\x80\xBA",
-	"|", "\xC2\xB7", "\xE2\x80\xA2", "+", "&", "and", "or", "the", "our",
-	"next", "previous", "prev", "back", "open", "save", "saved", "follow",
-	"lifestyle", "culture", "entertainment", "health", "science", "tech",
-	"technology", "travel", "money", "markets", "local", "national",
-	"international", "u.s.", "us", "uk", "europe", "edition", "today",
-	"explore", "about", "contact", NULL
+static const struct cue menu_words[] = {
+	C("facebook"), C("twitter"), C("x"), C("whatsapp"), C("pinterest"), C("linkedin"),
+	C("tumblr"), C("reddit"), C("email"), C("e-mail"), C("mail"), C("print"), C("share"),
+	C("tweet"), C("telegram"), C("messenger"), C("flipboard"), C("instagram"), C("youtube"),
+	C("tiktok"), C("copy"), C("link"), C("comments"), C("comment"), C("menu"), C("search"),
+	C("home"), C("news"), C("sport"), C("sports"), C("business"), C("politics"), C("world"),
+	C("opinion"), C("video"), C("videos"), C("live"), C("weather"), C("more"), C("sections"),
+	C("section"), C("all"), C("latest"), C("breaking"), C("close"), C("login"), C("register"),
+	C("subscribe"), C("notifications"), C("notification"), C("settings"), C("account"),
+	C("sign"), C("in"), C("up"), C("log"), C("out"), C("newsletters"), C("podcasts"), C("podcast"),
+	C("top"), C("stories"), C("picks"), C("trending"), C("()"), C("\xC2\xBB"), C("\xE2\x80\xBA"),
+	C("|"), C("\xC2\xB7"), C("\xE2\x80\xA2"), C("+"), C("&"), C("and"), C("or"), C("the"), C("our"),
+	C("next"), C("previous"), C("prev"), C("back"), C("open"), C("save"), C("saved"), C("follow"),
+	C("lifestyle"), C("culture"), C("entertainment"), C("health"), C("science"), C("tech"),
+	C("technology"), C("travel"), C("money"), C("markets"), C("local"), C("national"),
+	C("international"), C("u.s."), C("us"), C("uk"), C("europe"), C("edition"), C("today"),
+	C("explore"), C("about"), C("contact"), { NULL, 0 }
 };
 
 /* Words that make a share/menu row (one of them must be there). */
-static const char *const share_words[] = {
-	"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "tumblr",
-	"reddit", "email", "e-mail", "print", "share", "tweet", "telegram",
-	"messenger", "flipboard", "instagram", "youtube", "tiktok", NULL
+static const struct cue share_words[] = {
+	C("facebook"), C("twitter"), C("whatsapp"), C("pinterest"), C("linkedin"), C("tumblr"),
+	C("reddit"), C("email"), C("e-mail"), C("print"), C("share"), C("tweet"), C("telegram"),
+	C("messenger"), C("flipboard"), C("instagram"), C("youtube"), C("tiktok"), { NULL, 0 }
 };
 
 /* Credits at the start of a row. */
-static const char *const credit_prefix[] = {
-	"photo:", "photos:", "photo credit", "photograph:", "photography:",
-	"picture:", "pictures:", "image:", "images:", "image credit",
-	"credit:", "credits:", "video credit", "video:", "stock photo",
-	"file photo", "illustration:", "graphic:", "main image:", "top image:",
-	"header image:", "cover image:", "source: getty", "(photo", "(picture",
-	"(image", NULL
+static const struct cue credit_prefix[] = {
+	C("photo:"), C("photos:"), C("photo credit"), C("photograph:"), C("photography:"),
+	C("picture:"), C("pictures:"), C("image:"), C("images:"), C("image credit"),
+	C("credit:"), C("credits:"), C("video credit"), C("video:"), C("stock photo"),
+	C("file photo"), C("illustration:"), C("graphic:"), C("main image:"), C("top image:"),
+	C("header image:"), C("cover image:"), C("source: getty"), C("(photo"), C("(picture"),
+	C("(image"), { NULL, 0 }
 };
 
 /* Credits inside a short row. */
-static const char *const credit_contains[] = {
-	"getty images", "shutterstock", "ap photo", "afp via getty",
-	"/reuters", "reuters/", "/afp", "afp/", "/ap", "/ap photo", "alamy",
-	"epa-efe", "/epa", "pa wire", "pa media", "/bloomberg", NULL
+static const struct cue credit_contains[] = {
+	C("getty images"), C("shutterstock"), C("ap photo"), C("afp via getty"),
+	C("/reuters"), C("reuters/"), C("/afp"), C("afp/"), C("/ap"), C("/ap photo"), C("alamy"),
+	C("epa-efe"), C("/epa"), C("pa wire"), C("pa media"), C("/bloomberg"), { NULL, 0 }
 };
 
 /* Inside a bracketed credit at the end of a caption. */
-static const char *const credit_words[] = {
-	"photo", "getty", "reuters", "afp", "ap ", "credit", "image",
-	"picture", "shutterstock", "epa", "file", "courtesy", NULL
+static const struct cue credit_words[] = {
+	C("photo"), C("getty"), C("reuters"), C("afp"), C("ap "), C("credit"), C("image"),
+	C("picture"), C("shutterstock"), C("epa"), C("file"), C("courtesy"), { NULL, 0 }
 };
 
 /* Markers of a photo caption. */
-static const char *const caption_contains[] = {
-	", left,", ", right,", ", center,", ", centre,", "(left)", "(right)",
-	"(center)", "(centre)", ", left, ", "(pictured)", ", pictured,",
-	"(file photo)", "in this photo", "in this image", "this handout",
-	"are pictured", "is pictured", "pictured above", NULL
+static const struct cue caption_contains[] = {
+	C(", left,"), C(", right,"), C(", center,"), C(", centre,"), C("(left)"), C("(right)"),
+	C("(center)"), C("(centre)"), C(", left, "), C("(pictured)"), C(", pictured,"),
+	C("(file photo)"), C("in this photo"), C("in this image"), C("this handout"),
+	C("are pictured"), C("is pictured"), C("pictured above"), { NULL, 0 }
 };
 
 /* Byline starts. */
-static const char *const byline_prefix[] = {
-	"reporting by", "additional reporting", "written by", "edited by",
-	"editing by", "compiled by", "words by", "story by", "text by",
-	"interview by", "report by", "reported by", "posted by", "with reporting",
-	NULL
+static const struct cue byline_prefix[] = {
+	C("reporting by"), C("additional reporting"), C("written by"), C("edited by"),
+	C("editing by"), C("compiled by"), C("words by"), C("story by"), C("text by"),
+	C("interview by"), C("report by"), C("reported by"), C("posted by"), C("with reporting"),
+	{ NULL, 0 }
 };
 
-static const char *const byline_contains[] = {
-	"contributed to this report", "contributed reporting",
-	"contributed to this article", "contributed to this story", NULL
+static const struct cue byline_contains[] = {
+	C("contributed to this report"), C("contributed reporting"),
+	C("contributed to this article"), C("contributed to this story"), { NULL, 0 }
 };
 
 /* Roles that open an author box ("Senior reporter at ..."). */
-static const char *const role_words[] = {
-	"reporter", "correspondent", "editor", "writer", "journalist",
-	"columnist", "producer", "photographer", "contributor", "author",
-	"reporters", "correspondents", "editors", "writers", NULL
+static const struct cue role_words[] = {
+	C("reporter"), C("correspondent"), C("editor"), C("writer"), C("journalist"),
+	C("columnist"), C("producer"), C("photographer"), C("contributor"), C("author"),
+	C("reporters"), C("correspondents"), C("editors"), C("writers"), { NULL, 0 }
 };
 
-static const char *const role_adjectives[] = {
-	"senior", "chief", "staff", "political", "business", "sports",
-	"foreign", "deputy", "associate", "special", "investigative",
-	"contributing", "freelance", "news", "digital", "local", "court",
-	"crime", "health", "science", "technology", "economics", "economic",
-	"diplomatic", "defence", "defense", "security", "environment",
-	"climate", "managing", "executive", "assistant", "trainee", "junior",
-	"multimedia", "video", "data", "education", "royal", "home", NULL
+static const struct cue role_adjectives[] = {
+	C("senior"), C("chief"), C("staff"), C("political"), C("business"), C("sports"),
+	C("foreign"), C("deputy"), C("associate"), C("special"), C("investigative"),
+	C("contributing"), C("freelance"), C("news"), C("digital"), C("local"), C("court"),
+	C("crime"), C("health"), C("science"), C("technology"), C("economics"), C("economic"),
+	C("diplomatic"), C("defence"), C("defense"), C("security"), C("environment"),
+	C("climate"), C("managing"), C("executive"), C("assistant"), C("trainee"), C("junior"),
+	C("multimedia"), C("video"), C("data"), C("education"), C("royal"), C("home"), { NULL, 0 }
 };
 
 /* Date words for date lines. */
-static const char *const date_words[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-	"sat", "sun", "january", "february", "march", "april", "may", "june",
-	"july", "august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", "at", "on", "am", "pm", "a.m", "p.m", "gmt", "utc",
-	"bst", "est", "edt", "cet", "cest", "et", "pt", "pst", "pdt", "ist",
-	"aest", "aedt", "hrs", "local", "time", "updated", "published",
-	"posted", "last", "first", "date", "of", "the", NULL
+static const struct cue date_words[] = {
+	C("monday"), C("tuesday"), C("wednesday"), C("thursday"), C("friday"), C("saturday"),
+	C("sunday"), C("mon"), C("tue"), C("tues"), C("wed"), C("thu"), C("thur"), C("thurs"), C("fri"),
+	C("sat"), C("sun"), C("january"), C("february"), C("march"), C("april"), C("may"), C("june"),
+	C("july"), C("august"), C("september"), C("october"), C("november"), C("december"),
+	C("jan"), C("feb"), C("mar"), C("apr"), C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"),
+	C("nov"), C("dec"), C("at"), C("on"), C("am"), C("pm"), C("a.m"), C("p.m"), C("gmt"), C("utc"),
+	C("bst"), C("est"), C("edt"), C("cet"), C("cest"), C("et"), C("pt"), C("pst"), C("pdt"), C("ist"),
+	C("aest"), C("aedt"), C("hrs"), C("local"), C("time"), C("updated"), C("published"),
+	C("posted"), C("last"), C("first"), C("date"), C("of"), C("the"), { NULL, 0 }
 };
 
-static const char *const date_prefix[] = {
-	"published", "updated", "posted", "first published", "last updated",
-	"last modified", "date:", "modified", NULL
+static const struct cue date_prefix[] = {
+	C("published"), C("updated"), C("posted"), C("first published"), C("last updated"),
+	C("last modified"), C("date:"), C("modified"), { NULL, 0 }
 };
 
-static const char *const month_words[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-	"dec", NULL
+static const struct cue month_words[] = {
+	C("january"), C("february"), C("march"), C("april"), C("may"), C("june"), C("july"),
+	C("august"), C("september"), C("october"), C("november"), C("december"), C("jan"),
+	C("feb"), C("mar"), C("apr"), C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"), C("nov"),
+	C("dec"), { NULL, 0 }
 };
 
 static int
@@ -277,50 +285,141 @@ struct rowinfo {
 	int		 digits;
 	int		 last;		/* last byte after closing marks */
 	int		 ellipsis;	/* ends in … */
+	unsigned int	 cues;		/* CUE_* found anywhere in the row */
+	int		 known;		/* the zone is decided */
 };
 
-static void
-row_info(struct rowinfo *ri, const char *s, size_t n)
-{
-	size_t i, end = n;
-	int inword = 0;
+/* The phrase lists that are looked for anywhere in a row. */
+enum { CUE_BOILER = 1, CUE_CREDIT = 2, CUE_CAPTION = 4, CUE_BYLINE = 8 };
 
+static const struct cue *const contains_lists[] = {
+	boiler_contains, credit_contains, caption_contains, byline_contains
+};
+
+/* The phrases of contains_lists by first byte, built on first use. */
+static struct {
+	const struct cue	*cue[16];
+	unsigned char		 kind[16];
+	unsigned char		 count;
+} by_first[256];
+static unsigned char pair_seen[256 * 256 / 8];	/* first two bytes of a phrase */
+static int by_first_ready;
+
+static void
+build_by_first(void)
+{
+	const struct cue *c;
+	size_t l, pair;
+	unsigned char b;
+
+	for (l = 0; l < sizeof(contains_lists) / sizeof(contains_lists[0]); l++)
+		for (c = contains_lists[l]; c->s != NULL; c++) {
+			b = (unsigned char)c->s[0];
+			if (by_first[b].count < 16) {
+				by_first[b].cue[by_first[b].count] = c;
+				by_first[b].kind[by_first[b].count++] = (unsigned char)(1u << l);
+			}
+			pair = (size_t)b << 8 | (unsigned char)c->s[1];
+			pair_seen[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		}
+	by_first_ready = 1;
+}
+
+/* Byte classes for the one pass over a row. */
+enum { CL_SPACE = 1, CL_LETTER = 2, CL_DIGIT = 4, CL_ALNUM = 8 };
+static unsigned char byte_class[256];
+
+static void
+build_byte_class(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		if (sent_is_space(c))
+			byte_class[c] = CL_SPACE;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			byte_class[c] = CL_LETTER | CL_ALNUM;
+		else if (c >= '0' && c <= '9')
+			byte_class[c] = CL_DIGIT | CL_ALNUM;
+		else if (c >= 0xC0)
+			byte_class[c] = CL_LETTER;
+	}
+}
+
+/* Which contains_lists have a phrase in s[0..n), at a word start or punctuation? */
+static unsigned int
+scan_cues(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int cues = 0, k, prev = CL_SPACE;
+	size_t i, j, pair;
+	int b;
+
+	for (i = 0; i + 1 < n; i++, prev = k) {
+		k = byte_class[u[i]];
+		if ((k & prev) & CL_ALNUM)
+			continue;
+		b = lower(u[i]);
+		pair = (size_t)b << 8 | (unsigned)lower(u[i + 1]);
+		if (pair_seen[pair >> 3] & (1u << (pair & 7)))
+			for (j = 0; j < by_first[b].count; j++)
+				if (ci_prefix_n(s + i, n - i, by_first[b].cue[j]->s,
+				    by_first[b].cue[j]->n))
+					cues |= by_first[b].kind[j];
+	}
+	return cues;
+}
+
+/*
+ * Fill ri for s[0..n): words, letters, digits in one branch-free pass,
+ * then, for a row short enough for a cue rule (or a paragraph of its own,
+ * for a caption), which contains_lists have a phrase in it.
+ */
+static void
+row_info(struct rowinfo *ri, const char *s, size_t n, unsigned int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, end = n, words = 0, letters = 0;
+	unsigned int k, prev = CL_SPACE, digits = 0;
+
+	if (!by_first_ready) {
+		build_by_first();
+		build_byte_class();
+	}
+	for (i = 0; i < n; i++) {
+		k = byte_class[u[i]];
+		words += (prev & ~k) & CL_SPACE;
+		letters += (k & CL_LETTER) >> 1;
+		digits |= k;
+		prev = k;
+	}
+	digits &= CL_DIGIT;
+	if (words > MAX_COUNT)
+		words = MAX_COUNT;
+	ri->cues = 0;
+	if (words <= CUE_WORDS || (words <= CAPTION_WORDS &&
+	    (flags & (ROW_PARA_FIRST | ROW_PARA_LAST)) == (ROW_PARA_FIRST | ROW_PARA_LAST)))
+		ri->cues = scan_cues(s, n);
 	ri->s = s;
 	ri->n = n;
-	ri->words = 0;
-	ri->letters = 0;
-	ri->digits = 0;
-	for (i = 0; i < n && ri->words < MAX_COUNT; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (sent_is_space(c)) {
-			inword = 0;
-			continue;
-		}
-		if (!inword)
-			ri->words++;
-		inword = 1;
-		if ((c | 32) >= 'a' && (c | 32) <= 'z')
-			ri->letters++;
-		else if (c >= 0xC0)
-			ri->letters++;
-		else if (is_digit(c))
-			ri->digits = 1;
-	}
+	ri->words = words;
+	ri->letters = letters;
+	ri->digits = digits != 0;
+	ri->known = 0;
 	/* strip closing quotation marks and brackets */
 	for (;;) {
-		if (end > 0 && strchr("\"')]", s[end - 1]) != NULL && s[end - 1] != '\0')
+		if (end > 0 && (s[end - 1] == '"' || s[end - 1] == '\'' || s[end - 1] == ')' ||
+		    s[end - 1] == ']'))
 			end--;
-		else if (end >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
-		    (unsigned char)s[end - 2] == 0x80 &&
-		    ((unsigned char)s[end - 1] == 0x9D || (unsigned char)s[end - 1] == 0x99))
+		else if (end >= 3 && u[end - 3] == 0xE2 && u[end - 2] == 0x80 &&
+		    (u[end - 1] == 0x9D || u[end - 1] == 0x99))
 			end -= 3;
 		else
 			break;
 	}
-	ri->last = end > 0 ? (unsigned char)s[end - 1] : 0;
-	ri->ellipsis = end >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
-	    (unsigned char)s[end - 2] == 0x80 && (unsigned char)s[end - 1] == 0xA6;
+	ri->last = end > 0 ? u[end - 1] : 0;
+	ri->ellipsis = end >= 3 && u[end - 3] == 0xE2 && u[end - 2] == 0x80 &&
+	    u[end - 1] == 0xA6;
 }
 
 static int
@@ -335,8 +434,8 @@ terminal(const struct rowinfo *ri)
  * least one is in need (when need is not NULL).
  */
 static int
-all_words_in(const struct rowinfo *ri, const char *const *list,
-    const char *const *need, int dates)
+all_words_in(const struct rowinfo *ri, const struct cue *list,
+    const struct cue *need, int dates)
 {
 	const char *s = ri->s, *end = ri->s + ri->n, *w, *we;
 	int found = need == NULL;
@@ -391,7 +490,7 @@ static int
 has_date(const struct rowinfo *ri)
 {
 	const char *s = ri->s, *end = s + ri->n, *w;
-	const char *const *m;
+	const struct cue *m;
 	size_t k;
 
 	if (!ri->digits)
@@ -405,9 +504,9 @@ has_date(const struct rowinfo *ri)
 				return 1;
 		}
 		if (is_upper_at(s, (size_t)(end - s))) {
-			for (m = month_words; *m != NULL; m++) {
-				k = strlen(*m);
-				if (ci_prefix(s, (size_t)(end - s), *m) && (s + k == end ||
+			for (m = month_words; m->s != NULL; m++) {
+				k = m->n;
+				if (ci_prefix_n(s, (size_t)(end - s), m->s, k) && (s + k == end ||
 				    !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'))) {
 					for (w = s + k; w < end && w < s + k + 3; w++)
 						if (is_digit((unsigned char)*w))
@@ -488,7 +587,7 @@ byline(const struct rowinfo *ri, unsigned int flags)
 		return 1;
 	if (ri->words <= CUE_WORDS && any_prefix(byline_prefix, s, n))
 		return 1;
-	if (ri->words <= 20 && any_contains(byline_contains, s, n))
+	if (ri->words <= CUE_WORDS && (ri->cues & CUE_BYLINE))
 		return 1;
 	if ((flags & ROW_UNIT) && bare_name(ri))
 		return 1;
@@ -543,13 +642,13 @@ own_zone(const struct rowinfo *ri, unsigned int flags)
 		return ZONE_BOILERPLATE;		/* "x", "»", "|" */
 	if (ri->words <= CUE_WORDS && any_prefix(credit_prefix, s, n))
 		return ZONE_META;
-	if (ri->words <= 8 && any_contains(credit_contains, s, n) && !terminal(ri))
+	if (ri->words <= 8 && (ri->cues & CUE_CREDIT) && !terminal(ri))
 		return ZONE_META;
 	if (byline(ri, flags))
 		return ZONE_BYLINE;
 	if (ri->words <= CUE_WORDS && any_prefix(boiler_prefix, s, n))
 		return ZONE_BOILERPLATE;
-	if (ri->words <= LONG_WORDS && any_contains(boiler_contains, s, n))
+	if (ri->words <= CUE_WORDS && (ri->cues & CUE_BOILER))
 		return ZONE_BOILERPLATE;
 	if (ri->words <= 10 && !terminal(ri) && all_words_in(ri, menu_words, share_words, 1))
 		return ZONE_BOILERPLATE;
@@ -602,39 +701,39 @@ same_words(const char *a, size_t an, const char *b, size_t bn)
 }
 
 static int
-is_credit_row(const char *text, const struct split_row *r)
+is_credit_row(const struct split_row *r, const struct rowinfo *ri)
 {
-	struct rowinfo ri;
-
-	row_info(&ri, text + r->start, r->end - r->start);
 	return r->zone == ZONE_META && !(r->flags & ROW_DATELINE) &&
-	    (any_prefix(credit_prefix, ri.s, ri.n) || any_contains(credit_contains, ri.s, ri.n));
+	    (any_prefix(credit_prefix, ri->s, ri->n) || (ri->cues & CUE_CREDIT));
 }
 
 void
 split_zones(struct split_doc *d, const char *text)
 {
 	struct split_row *r = d->rows, *t = NULL;
-	struct rowinfo ri;
+	struct rowinfo *inf, *ri;
 	size_t i, j, k, n = d->nrows;
 	int z, promo, prose, body_seen = 0;
-	unsigned char *known;
 
 	if (n == 0)
 		return;
-	known = calloc(n, 1);
-	if (known == NULL)
-		abort();
+	if (d->zone_cap < n) {
+		d->zone_cap = n + n / 2;
+		free(d->zone_info);
+		d->zone_info = xreallocarray(NULL, d->zone_cap, sizeof(*inf));
+	}
+	inf = d->zone_info;
 	/* 1: each row on its own */
 	for (i = 0; i < n; i++) {
-		row_info(&ri, text + r[i].start, r[i].end - r[i].start);
-		z = own_zone(&ri, r[i].flags);
-		if (z < 0 && ri.words <= 40 && (r[i].flags & ROW_PARA_FIRST) &&
-		    (r[i].flags & ROW_PARA_LAST) && any_contains(caption_contains, ri.s, ri.n))
+		ri = &inf[i];
+		row_info(ri, text + r[i].start, r[i].end - r[i].start, r[i].flags);
+		z = own_zone(ri, r[i].flags);
+		if (z < 0 && ri->words <= CAPTION_WORDS && (r[i].flags & ROW_PARA_FIRST) &&
+		    (r[i].flags & ROW_PARA_LAST) && (ri->cues & CUE_CAPTION))
 			z = ZONE_CAPTION;	/* a paragraph of its own: "X, left, and Y ..." */
 		if (z >= 0) {
 			r[i].zone = z;
-			known[i] = 1;
+			ri->known = 1;
 		}
 	}
 	/* 2: paragraphs of short rows holding a promotion are promotion */
@@ -642,64 +741,58 @@ split_zones(struct split_doc *d, const char *text)
 		promo = 0;
 		prose = 0;
 		for (j = i; j < n && r[j].para == r[i].para; j++) {
-			row_info(&ri, text + r[j].start, r[j].end - r[j].start);
-			if (r[j].zone == ZONE_BOILERPLATE && ri.letters >= 2)
+			if (r[j].zone == ZONE_BOILERPLATE && inf[j].letters >= 2)
 				promo = 1;
-			if (ri.words > LONG_WORDS)
+			if (inf[j].words > LONG_WORDS)
 				prose = 1;
 		}
 		if (!promo || prose || j - i < 2)
 			continue;
-		for (k = i; k < j; k++) {
-			row_info(&ri, text + r[k].start, r[k].end - r[k].start);
-			if (!known[k] && ri.words <= SHORT_WORDS) {
+		for (k = i; k < j; k++)
+			if (!inf[k].known && inf[k].words <= SHORT_WORDS) {
 				r[k].zone = ZONE_BOILERPLATE;
-				known[k] = 1;
+				inf[k].known = 1;
 			}
-		}
 	}
 	/* 3: the row before a credit line is its caption */
 	for (i = 1; i < n; i++) {
-		if (!is_credit_row(text, &r[i]) || known[i - 1])
+		ri = &inf[i - 1];
+		if (ri->known || !is_credit_row(&r[i], &inf[i]))
 			continue;
-		row_info(&ri, text + r[i - 1].start, r[i - 1].end - r[i - 1].start);
 		/* the same paragraph, or a paragraph of one unpunctuated line */
-		if (r[i - 1].para == r[i].para || ((r[i - 1].flags & ROW_PARA_FIRST) &&
+		if ((r[i - 1].para == r[i].para || ((r[i - 1].flags & ROW_PARA_FIRST) &&
 		    (r[i - 1].flags & ROW_PARA_LAST) && r[i - 1].para + 1 == r[i].para &&
-		    !terminal(&ri))) {
-			if (ri.words <= 60) {
-				r[i - 1].zone = ZONE_CAPTION;
-				known[i - 1] = 1;
-			}
+		    !terminal(ri))) && ri->words <= 60) {
+			r[i - 1].zone = ZONE_CAPTION;
+			ri->known = 1;
 		}
 	}
 	/* 4: position: title, pre-body meta, headings */
 	for (i = 0; i < n; i++) {
-		if (known[i])
+		ri = &inf[i];
+		if (ri->known)
 			continue;
-		row_info(&ri, text + r[i].start, r[i].end - r[i].start);
-		if (!body_seen && headline_like(&ri, r[i].flags, TITLE_WORDS)) {
-			if (t == NULL && ri.words >= 2 && !has_date(&ri)) {
+		if (!body_seen && headline_like(ri, r[i].flags, TITLE_WORDS)) {
+			if (t == NULL && ri->words >= 2 && !has_date(ri)) {
 				r[i].zone = ZONE_TITLE;
 				t = &r[i];
 			} else if (t != NULL && same_words(text + t->start, t->end - t->start,
-			    ri.s, ri.n)) {
+			    ri->s, ri->n)) {
 				r[i].zone = ZONE_TITLE;
-			} else if (ri.words <= SHORT_WORDS && has_date(&ri)) {
+			} else if (ri->words <= SHORT_WORDS && has_date(ri)) {
 				r[i].zone = ZONE_META;
-			} else if (ri.words <= HEADING_WORDS) {
+			} else if (ri->words <= HEADING_WORDS) {
 				r[i].zone = ZONE_HEADING;
 			} else {
 				body_seen = 1;
 			}
 			continue;
 		}
-		if (body_seen && headline_like(&ri, r[i].flags, HEADING_WORDS) &&
-		    (r[i].flags & ROW_PARA_FIRST) && ri.last != ',') {
+		if (body_seen && headline_like(ri, r[i].flags, HEADING_WORDS) &&
+		    (r[i].flags & ROW_PARA_FIRST) && ri->last != ',') {
 			r[i].zone = ZONE_HEADING;
 			continue;
 		}
 		body_seen = 1;
 	}
-	free(known);
 }
