@@ -259,7 +259,8 @@ cp1252_cont(uint32_t cp)
  * plausible in text, store it in *out and return how many bytes of s the
  * sequence used; else 0.  A two-byte result must be a Latin, Greek or basic
  * Cyrillic letter or a Latin-1 sign, so that real text such as "CAFÉ”"
- * (C9 94, U+0254) is left alone.
+ * (C9 94, U+0254) is left alone.  "â€" alone stands for a right double
+ * quotation mark whose last byte was lost.
  */
 static size_t
 mojibake(uint32_t lead, const char *s, size_t n, uint32_t *out)
@@ -272,11 +273,22 @@ mojibake(uint32_t lead, const char *s, size_t n, uint32_t *out)
 	need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
 	bytes[0] = (char)lead;
 	for (i = 1; i <= need; i++) {
-		if (used >= n || (unsigned char)s[used] < 0x80)
+		cp = -1;
+		k = 0;
+		if (used < n && (unsigned char)s[used] >= 0x80)
+			k = utf8_decode(s + used, n - used, &cp);
+		if (cp < 0 || (b = cp1252_cont((uint32_t)cp)) == 0) {
+			/*
+			 * "â€" then no third character: the 0x9D of a right
+			 * double quotation mark (E2 80 9D), a byte Windows-1252
+			 * does not define, was lost on the way.
+			 */
+			if (i == 2 && lead == 0xE2 && (unsigned char)bytes[1] == 0x80) {
+				*out = 0x201D;
+				return used;
+			}
 			return 0;
-		k = utf8_decode(s + used, n - used, &cp);
-		if (cp < 0 || (b = cp1252_cont((uint32_t)cp)) == 0)
-			return 0;
+		}
 		bytes[i] = (char)b;
 		used += k;
 	}
