@@ -27,7 +27,8 @@ observe observes observed|remark remarks remarked|comment comments commented|con
 tweet tweets tweeted|describe describes described describing|characterize characterizes characterized characterizing|
 characterise characterises characterised|promise promises promised promising|pledge pledges pledged pledging|
 vow vows vowed vowing|threaten threatens threatened threatening|urge urges urged urging|
-accuse accuses accused accusing|estimate estimates estimated|predicted|agree agrees agreed|
+accuse accuses accused accusing|estimate estimates estimated|blame blames blamed blaming|
+cite cites cited citing|chide chides chided chiding|predicted|agree agrees agreed|
 point points pointed pointing|refer refers referred referring|stated"""
 parts = []
 for grp in say.split("|"):
@@ -135,12 +136,12 @@ rector bishop pope cardinal archbishop imam rabbi pastor priest""".split():
         add(w, "QW_ROLE")
 for w in "company firm group club team government ministry agency airline bank department party council court committee organisation organization union board carrier insurer retailer lender regulator administration alliance bloc federation league association authority authorities police".split():
     add(w, "QW_ORGNOUN")
-for w in "officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
+for w in "analysts economists experts researchers scientists officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
     add(w, "QW_GROUPNOUN")
 
 for w in """former foreign prime defense defence interior finance state of special deputy vice acting
 interim head chief senior top executive opposition party press health economy trade treasury energy
-climate general national security team club""".split():
+climate general national security team club dr dr. prof prof. lead""".split():
     add(w, "QW_ROLEMOD")
 for w in """monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
 evening night weekend january february march april may june july august september october november

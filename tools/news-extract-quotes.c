@@ -155,6 +155,7 @@ struct actor {
 	size_t		 cano, canolen;
 	char		 type;
 	char		 gender;	/* 'M', 'F' or 0 */
+	char		 nation;	/* a role names a nation or place */
 	struct buf	 roles;		/* " word word " lower case */
 	int		 last;		/* last token mentioned */
 };
@@ -877,6 +878,8 @@ role_add(int actor, int t)
 
 		s = D.text.data + en->s;
 		n = en->e - en->s;
+		if (en->type == 'N' || en->type == 'G')
+			D.actors[actor].nation = 1;
 	} else if (D.toks[t].kind == T_WORD) {
 		s = ttext(t, &n);
 	} else
@@ -1027,6 +1030,17 @@ static int ent_back(int t, struct subj *su);
 static int attr_before_cue(int open, struct subj *su, int *cue);
 static int desc_back(int t, struct subj *su);
 static int is_cue(int t, int quoted);
+
+/* Does the name starting at token t stand in a prepositional phrase? */
+static int
+in_pp(int t)
+{
+	int p = t - 1;
+
+	while (p >= 0 && samerow(p, t) && rolish(p) && !(tflags(p) & QW_PREP))
+		p--;
+	return p >= 0 && samerow(p, t) && (tflags(p) & QW_PREP);
+}
 
 /* The first subject-like name or pronoun of the sentence, before token c. */
 static int
@@ -1186,33 +1200,72 @@ subject_back(int c, struct subj *su)
 		su->t1 = t + 1;
 		return 1;
 	}
-	if (ent_back(t, su))
+	if (D.toks[t].entend >= 0 && D.ents[D.toks[t].entend].type == 'N' &&
+	    D.ents[D.toks[t].entend].t0 == t && TIS(t - 1, "the") && samerow(t - 1, c)) {
+		/* the Italian said: a person of that nation */
+		size_t n;
+		const char *w = ttext(t, &n);
+
+		if (n > 1 && w[n - 1] != 's') {
+			su->kind = SUBJ_DESC;
+			su->t0 = t - 1;
+			su->t1 = t + 1;
+			return 1;
+		}
+	}
+	if (ent_back(t, su)) {
+		/* whose Free Democrats have opposed: a relative clause */
+		if (TIS(su->t0 - 1, "whose") || TIS(su->t0 - 1, "which") ||
+		    TIS(su->t0 - 1, "that") || TIS(su->t0 - 1, "whom")) {
+			memset(su, 0, sizeof(*su));
+			return 0;
+		}
 		return 1;
-	/* X, the Ukrainian president, said */
+	}
+	/* X, the Ukrainian president, said; X's lawyer, Tom Green, said;
+	 * X, 54, of Leeds, admitted */
 	if (tpunct(t, ',')) {
-		int k;
+		int k, r0 = D.rows[D.toks[t].row].t0;
 
-		for (k = t - 1; k >= 0 && k > t - 25 && samerow(k, t); k--) {
-			if (tpunct(k, ',')) {
-				if (ent_back(k - 1, su)) {
-					int p = su->t0 - 1;
+		if (tflags(c) & QW_PART)
+			return 0;	/* ", adding": the sentence's subject */
+		if (ent_back(t - 1, su) && D.ents[su->ents[0]].type == 'P' &&
+		    !in_pp(su->t0) && tpunct(su->t0 - 1, ',')) {
+			su->t1 = t;
+			return 1;
+		}
+		memset(su, 0, sizeof(*su));
+		for (k = t - 1; k >= r0 && k > t - 30; k--) {
+			if (tfinal(k) || tmark(k) || tpunct(k, ';'))
+				break;
+			if (tpunct(k, ',') && ent_back(k - 1, su) && !in_pp(su->t0)) {
+				su->t1 = t;
+				return 1;
+			}
+			memset(su, 0, sizeof(*su));
+			if (k == r0 || (k == r0 + 1 && (tflags(r0) & QW_CONN))) {
+				/* the first stretch of the sentence: its subject */
+				int j;
 
-					while (p >= 0 && samerow(p, k) && rolish(p) &&
-					    !(tflags(p) & QW_PREP))
-						p--;
-					if (p >= 0 && samerow(p, k) && (tflags(p) & QW_PREP)) {
-						memset(su, 0, sizeof(*su));
-						return 0;
-					}
-					su->t1 = t;
-					return 1;
-				}
+				for (j = k; j < t && !tpunct(j, ','); j++)
+					if (D.toks[j].ent >= 0 && ent_speaker_type(D.toks[j].ent) &&
+					    D.ents[D.toks[j].ent].type != 'N' && !in_pp(j))
+						return ent_back(D.ents[D.toks[j].ent].t1 - 1, su);
 				break;
 			}
-			if (tfinal(k) || tmark(k))
-				break;
 		}
 		return 0;
+	}
+	/* analysts at Morgan Stanley said */
+	if (D.toks[t].entend >= 0 && D.ents[D.toks[t].entend].type == 'O' && t >= 2) {
+		int e = D.toks[t].entend, p = D.ents[e].t0 - 1;
+
+		if ((TIS(p, "at") || TIS(p, "from") || TIS(p, "of")) &&
+		    (tflags(p - 1) & QW_GROUPNOUN) && samerow(p - 1, t)) {
+			ent_back(t, su);
+			su->t0 = TIS(p - 2, "the") ? p - 2 : p - 1;
+			return 1;
+		}
 	}
 	/* NATO officials said, a Kremlin spokesman said */
 	if ((tflags(t) & QW_GROUPNOUN) && t >= 1) {
@@ -1298,7 +1351,11 @@ subject_fwd(int t, struct subj *su)
 			su->t1 = D.ents[D.toks[k].ent].t1;
 			return 1;
 		}
-		if (!(tword(k) && ((tflags(k) & QW_DET) || rolish(k))))
+		if (!tword(k) || (tflags(k) & (QW_PREP | QW_SAY | QW_STANCE | QW_THAT)) ||
+		    TIS(k, "who") || TIS(k, "which"))
+			break;
+		/* lead author Dr Priya Sharma: lower-case words and titles only */
+		if (D.toks[k].upper && !rolish(k) && !(tflags(k) & (QW_DET | QW_MR | QW_MRS)))
 			break;
 	}
 	/* longest description: det ... role */
@@ -1366,7 +1423,8 @@ is_cue(int t, int quoted)
 		return 0;
 	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
 		return 0;	/* a name: Said, Hope */
-	if ((w->flags & QW_PARTICLE) && !tis_n(t + 1, w->particle, strlen(w->particle))) {
+	if ((w->flags & QW_PARTICLE) && !tis_n(t + 1, w->particle, strlen(w->particle)) &&
+	    !(quoted >= 1 && w->particle[0] == 'f' && TIS(t, "called"))) {
 		/* said-type verbs with an optional particle */
 		if (!(w->flags & QW_SAY) || TIS(t, "according") || TIS(t, "refer") ||
 		    TIS(t, "refers") || TIS(t, "referred") || TIS(t, "referring") ||
@@ -1753,9 +1811,16 @@ do_spans(void)
 				a = st->subj.t1;
 			if (tpara(b) != tpara(sp->open) || b < a)
 				ok = 0;
-			for (k = a; ok && k < b; k++)
-				if (!(tpunct(k, ',') || tpunct(k, '.') || tpunct(k, ':')))
-					ok = 0;
+			if (ok && b > a && D.toks[b].row == D.toks[cue].row + 1 &&
+			    b == D.rows[D.toks[b].row].t0 && tfinal(b - 1)) {
+				/* “A,” X told reporters in Berlin. “B.” */
+				for (k = a; ok && k < b; k++)
+					if (tmark(k) || D.toks[k].row != D.toks[cue].row)
+						ok = 0;
+			} else
+				for (k = a; ok && k < b; k++)
+					if (!(tpunct(k, ',') || tpunct(k, '.') || tpunct(k, ':')))
+						ok = 0;
 			if (ok && attr_after(nx->close, &s2, &c2))
 				ok = 0;
 			if (ok) {
@@ -1788,6 +1853,10 @@ clause_end(int t)
 		if (tpunct(k, ';'))
 			return k;
 		if (tpunct(k, ',') && k + 1 < r1 && (tflags(k + 1) & QW_BREAK))
+			return k;
+		/* ..., said he was ready: a new statement */
+		if (tpunct(k, ',') && k + 1 < r1 && (tflags(k + 1) & QW_SAY) &&
+		    !D.toks[k + 1].upper && !(tflags(k + 1) & QW_PART))
 			return k;
 		if (tpunct(k, ',') && k + 1 < r1) {
 			int q = k + 1;
@@ -2144,12 +2213,51 @@ role_has(int a, const char *w, size_t n, int group)
 	return 0;
 }
 
+/* Lower-case copy of token t into low (size 32); 0 if too long. */
+static size_t
+tlower(int t, char *low)
+{
+	size_t n, i;
+	const char *s = ttext(t, &n);
+
+	if (n >= 32)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return n;
+}
+
+/* Does person a carry the description su (head noun at token head)? */
+static int
+desc_fits(int a, const struct subj *su, int head)
+{
+	char low[32];
+	size_t n;
+	int k, norp = !(tflags(head) & QW_ROLE);
+
+	if ((n = tlower(head, low)) == 0)
+		return 0;
+	if (!role_has(a, low, n, norp ? -1 : D.toks[head].w ? D.toks[head].w->group : 0))
+		return 0;
+	for (k = su->t0; k < head; k++) {
+		int e = D.toks[k].ent >= 0 ? D.toks[k].ent : D.toks[k].entend;
+
+		if ((e >= 0 && (D.ents[e].type == 'N' || D.ents[e].type == 'G')) ||
+		    TIS(k, "former")) {
+			if ((n = tlower(k, low)) == 0)
+				continue;
+			if (!role_has(a, low, n, -1))
+				return 0;
+		}
+	}
+	return 1;
+}
+
 static int
 resolve_desc(const struct subj *su)
 {
 	int head = su->t1 - 1, k, best = -1, bestlast = -1;
 	size_t a;
-	char low[32];
 
 	/* an organization noun: the company, the club */
 	if ((tflags(head) & (QW_ORGNOUN | QW_GROUPNOUN)) && !(tflags(head) & QW_ROLE)) {
@@ -2165,47 +2273,39 @@ resolve_desc(const struct subj *su)
 				return D.ents[D.toks[k].ent].actor;
 		return -1;
 	}
-	for (a = 0; a < D.nactors; a++) {
-		size_t n;
-		const char *s;
-		int ok, i;
+	{
+		int pass, nmatch = 0, only = -1;
 
-		if (D.actors[a].type != 'P' || D.actors[a].last < 0 ||
-		    D.actors[a].last >= su->t0)
-			continue;
-		s = ttext(head, &n);
-		if (n >= sizeof(low))
-			continue;
-		for (i = 0; i < (int)n; i++)
-			low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-		if (!role_has((int)a, low, n, D.toks[head].w ? D.toks[head].w->group : 0))
-			continue;
-		ok = 1;
-		for (k = su->t0; k < head && ok; k++) {
-			int e = D.toks[k].ent >= 0 ? D.toks[k].ent : D.toks[k].entend;
-
-			if ((e >= 0 && (D.ents[e].type == 'N' || D.ents[e].type == 'G')) ||
-			    TIS(k, "former")) {
-				s = ttext(k, &n);
-				if (n >= sizeof(low))
+		/* pass 0: people named before; pass 1: anyone, when only one fits */
+		for (pass = 0; pass < 2 && best < 0; pass++) {
+			for (a = 0; a < D.nactors; a++) {
+				if (D.actors[a].type != 'P')
 					continue;
-				for (i = 0; i < (int)n; i++)
-					low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-				if (!role_has((int)a, low, n, -1))
-					ok = 0;
+				if (pass == 0 && (D.actors[a].last < 0 ||
+				    D.actors[a].last >= su->t0))
+					continue;
+				if (!desc_fits((int)a, su, head))
+					continue;
+				if (pass == 1) {
+					nmatch++;
+					only = (int)a;
+				} else if (D.actors[a].last > bestlast) {
+					best = (int)a;
+					bestlast = D.actors[a].last;
+				}
 			}
 		}
-		if (ok && D.actors[a].last > bestlast) {
-			best = (int)a;
-			bestlast = D.actors[a].last;
-		}
+		if (best < 0 && nmatch == 1)
+			best = only;
 	}
-	if (best < 0 && nsaids > 0 && (tflags(head) & QW_ROLE)) {
-		/* the document gave no roles: the person just quoted, if roleless */
+	if (best < 0 && nsaids > 0) {
+		/* the document gave no such role: the person just quoted, if the
+		 * document gave them no role (or, for "the Italian", no nation) */
 		int last = saids[nsaids - 1].actor;
+		int norp = !(tflags(head) & QW_ROLE);
 
-		if (D.actors[last].type == 'P' && D.actors[last].roles.len <= 1 &&
-		    tpara(saids[nsaids - 1].tok) + 1 >= tpara(su->t0))
+		if (D.actors[last].type == 'P' && tpara(saids[nsaids - 1].tok) + 1 >= tpara(su->t0) &&
+		    (norp ? !D.actors[last].nation : D.actors[last].roles.len <= 1))
 			best = last;
 	}
 	return best;
