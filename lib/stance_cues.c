@@ -54,7 +54,8 @@ const struct stance_cue stance_cues[] = {
 	F("realistic", 60), F("achievabl*", 60), F("feasible", 60),
 	F("possible", 40), F("happen*", 50), F("irreversible", 70),
 	F("emphasi*", 50), F("stress* the need", 70),
-	F("yes", 50), F("success*", 40), F("progress", 40),
+	F("yes", 50), F("success", 40), F("successful", 40), F("progress", 40),
+	F("weight behind", 80), F("get behind", 70), F("in support of", 80),
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
 
 	/* actions that favor what they govern right after them */

@@ -1152,12 +1152,10 @@ find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
  * When the text is not found (a reworded indirect quote), all stay.
  */
 static void
-keep_quote_clauses(const struct matcher *mt, struct text *cx, const char *text,
-    size_t n)
+keep_quote_clauses(struct text *cx, const char *text, size_t n)
 {
 	size_t a, b, k, i, j, c0, c1;
 
-	(void)mt;
 	if (n == 0 || cx->nt == 0)
 		return;
 	k = n < 40 ? n : 40;
@@ -1190,7 +1188,6 @@ struct state {
 	struct targets	 tg;
 	struct text	 text, ctx, cue;
 	struct buf	 vtext, vctx, vcue, vkind, score;
-	struct verdict	*best;		/* per target */
 	size_t		*touched;	/* targets found in this row, sorted */
 	size_t		 ntouched;
 	unsigned char	*seen;		/* per target: in touched */
@@ -1349,7 +1346,7 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	if (have_ctx) {
 		tokenize(cx, st->vctx.data, st->vctx.len);
 		match_text(&st->mt, cx);
-		keep_quote_clauses(&st->mt, cx, st->vtext.data, st->vtext.len);
+		keep_quote_clauses(cx, st->vtext.data, st->vtext.len);
 	} else
 		cx->ntm = cx->ncm = 0;
 	st->ntouched = 0;
@@ -1460,7 +1457,6 @@ main(int argc, char *argv[])
 		    builtin.data, builtin.len);
 	buf_free(&builtin);
 	load_cues(&st.mt, &st.text);
-	st.best = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.best));
 	st.touched = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.touched));
 	st.seen = xmalloc(st.tg.n + 1);
 	memset(st.seen, 0, st.tg.n + 1);
@@ -1506,7 +1502,6 @@ main(int argc, char *argv[])
 	for (i = 0; i < st.tg.n; i++)
 		free(st.tg.id[i]);
 	free(st.tg.id);
-	free(st.best);
 	free(st.touched);
 	free(st.seen);
 	free(st.rep);
