@@ -108,9 +108,8 @@ init_tables(void)
 }
 
 struct clean {
-	struct normalizer *nz;
-	struct buf	*o;
-	unsigned	 flags;
+	struct buf	*o;		/* the clean text so far */
+	unsigned	 flags;		/* S_* */
 };
 
 static uint32_t
@@ -364,7 +363,7 @@ char_ref(const char *s, size_t n, uint32_t *cp1, uint32_t *cp2)
 static unsigned
 clean(struct normalizer *nz, const char *s, size_t n, int escaped, struct buf *o)
 {
-	struct clean c = { nz, o, 0 };
+	struct clean c = { o, 0 };
 	const char *p = s, *end = s + n;
 	char *w;
 	uint32_t cp1, cp2;
