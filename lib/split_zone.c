@@ -18,6 +18,7 @@
  * newsletter promotions, credit and byline conventions of AP, Reuters,
  * AFP and Getty Images); no corpus strings.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,8 +299,8 @@ static const struct cue *const contains_lists[] = {
 
 /* The phrases of contains_lists by first byte, built on first use. */
 static struct {
-	const struct cue	*cue[16];
-	unsigned char		 kind[16];
+	const struct cue	*cue[32];
+	unsigned char		 kind[32];
 	unsigned char		 count;
 } by_first[256];
 static unsigned char pair_seen[256 * 256 / 8];	/* first two bytes of a phrase */
@@ -315,10 +316,9 @@ build_by_first(void)
 	for (l = 0; l < sizeof(contains_lists) / sizeof(contains_lists[0]); l++)
 		for (c = contains_lists[l]; c->s != NULL; c++) {
 			b = (unsigned char)c->s[0];
-			if (by_first[b].count < 16) {
-				by_first[b].cue[by_first[b].count] = c;
-				by_first[b].kind[by_first[b].count++] = (unsigned char)(1u << l);
-			}
+			assert(by_first[b].count < 32);	/* grow the buckets */
+			by_first[b].cue[by_first[b].count] = c;
+			by_first[b].kind[by_first[b].count++] = (unsigned char)(1u << l);
 			pair = (size_t)b << 8 | (unsigned char)c->s[1];
 			pair_seen[pair >> 3] |= (unsigned char)(1u << (pair & 7));
 		}
