@@ -67,6 +67,10 @@ PY
 	check_out "$E/pronouns.out" "news-extract-quotes '$F/pronouns.tsv'"
 }
 
+@test "subjects: nation as description, age and place appositions, a named apposition, analysts at a bank, a relative clause, a merged quote after the attribution sentence, a participle's subject" {
+	check_out "$E/subjects.out" "news-extract-quotes '$F/subjects.tsv'"
+}
+
 @test "a continuation paragraph inherits the speaker; a later unattributed quote does not" {
 	check_out "$E/continuation.out" "news-extract-quotes '$F/continuation.tsv'"
 }

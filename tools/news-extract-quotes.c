@@ -1074,6 +1074,14 @@ sentence_subject(int c, struct subj *su)
 
 			while (p >= r0 && rolish(p))
 				p--;
+			/* analysts at Vesta Bank: the group speaks for the organization */
+			if (p >= r0 + 1 && (TIS(p, "at") || TIS(p, "from") || TIS(p, "of")) &&
+			    (tflags(p - 1) & QW_GROUPNOUN) && D.ents[D.toks[k].ent].type == 'O' &&
+			    (p - 1 == r0 || TIS(p - 2, "the"))) {
+				ent_back(D.ents[D.toks[k].ent].t1 - 1, su);
+				su->t0 = p - 1 == r0 ? r0 : p - 2;
+				return 1;
+			}
 			if (p >= r0 && (tflags(p) & QW_PREP))
 				continue;
 			return ent_back(D.ents[D.toks[k].ent].t1 - 1, su);
@@ -2373,6 +2381,12 @@ resolve_all(void)
 		int a = -1, k;
 
 		mark_mentions(su->kind != SUBJ_NONE ? su->t0 : D.rows[st->row0].t0);
+		if (su->kind == SUBJ_SENT && !(prev >= 0 && D.stmts[prev].row0 <= st->row0 &&
+		    D.stmts[prev].row1 >= st->row0 && D.stmts[prev].spklen > 0)) {
+			/* ..., warning that ...: the subject of the sentence */
+			if (st->cue0 < 0 || !sentence_subject(st->cue0, su))
+				su->kind = SUBJ_NONE;
+		}
 		switch (su->kind) {
 		case SUBJ_ENT:
 			for (k = 0; k < su->nents; k++)
@@ -2393,26 +2407,6 @@ resolve_all(void)
 				st->spklen = D.stmts[prev].spklen;
 				su->t0 = D.stmts[prev].subj.t0;
 				su->t1 = D.stmts[prev].subj.t1;
-			} else {
-				/* the first speaker-like name of the sentence */
-				int r0 = D.rows[st->row0].t0;
-
-				for (k = r0; k < st->cue0; k++)
-					if (D.toks[k].ent >= 0 && D.toks[k].span < 0 &&
-					    D.ents[D.toks[k].ent].type == 'P') {
-						a = D.ents[D.toks[k].ent].actor;
-						su->t0 = k;
-						su->t1 = D.ents[D.toks[k].ent].t1;
-						break;
-					} else if ((tflags(k) & (QW_HE | QW_SHE)) &&
-					    D.toks[k].span < 0) {
-						a = resolve_pronoun(k);
-						su->t0 = k;
-						su->t1 = k + 1;
-						break;
-					}
-				if (a < 0)
-					su->kind = SUBJ_NONE;
 			}
 			break;
 		default:
