@@ -71,6 +71,10 @@ PY
 	check_out "$E/subjects.out" "news-extract-quotes '$F/subjects.tsv'"
 }
 
+@test "a headline NP: quote, a short question, Police (no guess), two speakers, a dash, declined to say" {
+	check_out "$E/headline.out" "news-extract-quotes '$F/headline.tsv'"
+}
+
 @test "a continuation paragraph inherits the speaker; a later unattributed quote does not" {
 	check_out "$E/continuation.out" "news-extract-quotes '$F/continuation.tsv'"
 }

@@ -1133,10 +1133,13 @@ ent_back(int t, struct subj *su)
 	su->ents[0] = e;
 	su->t0 = D.ents[e].t0;
 	su->t1 = t + 1;
-	/* X and Y said */
+	/* X and Y said, X and Chancellor Y said */
 	{
 		int a = D.ents[e].t0 - 1;
 
+		while (a >= 1 && rolish(a) && D.toks[a].ent < 0 && D.toks[a].entend < 0 &&
+		    a > D.ents[e].t0 - 4)
+			a--;
 		if (a >= 1 && TIS(a, "and") && D.toks[a - 1].entend >= 0 &&
 		    D.ents[D.toks[a - 1].entend].type == 'P' && D.ents[e].type == 'P') {
 			int e2 = D.toks[a - 1].entend;
@@ -1574,6 +1577,18 @@ attr_before(int open, struct subj *su, int *cue)
 {
 	int t = open - 1;
 
+	if (t >= 1 && tpunct(t, ':') && samerow(t, open) && !attr_before_cue(open, su, cue)) {
+		/* a headline: Minister: ‘We will not raise taxes’ */
+		int r0 = D.rows[D.toks[t].row].t0;
+
+		memset(su, 0, sizeof(*su));
+		if (ent_back(t - 1, su) && su->t0 == r0)
+			return 1;
+		memset(su, 0, sizeof(*su));
+		if (desc_back(t - 1, su) && su->t0 == r0)
+			return 1;
+		memset(su, 0, sizeof(*su));
+	}
 	if (t >= 0 && tpunct(t, ':') && !attr_before_cue(open, su, cue)) {
 		/* X put it bluntly: “...”: the clause's subject speaks */
 		if (sentence_subject(t, su) && su->kind != SUBJ_DESC &&
@@ -1646,6 +1661,15 @@ span_words(const struct span *sp)
 		if (D.toks[t].kind == T_WORD)
 			n++;
 	return n;
+}
+
+/* Does the quotation end in . ? or ! inside its marks? */
+static int
+span_ends_sentence(const struct span *sp)
+{
+	int last = sp->close >= 0 ? sp->close - 1 : sp->last_tok;
+
+	return last > sp->open && tfinal(last);
 }
 
 /* Does the quotation stand at the start of a sentence or after a colon? */
@@ -1774,7 +1798,8 @@ do_spans(void)
 
 		if (sp->merged)
 			continue;
-		direct = (span_at_start(sp) && span_words(sp) >= 3) || span_has_break(sp);
+		direct = (span_at_start(sp) && (span_words(sp) >= 3 || span_ends_sentence(sp))) ||
+		    span_has_break(sp);
 		if (attr_after(sp->close, &su, &cue)) {
 			attr = 1;
 			after = 1;
@@ -2272,8 +2297,8 @@ resolve_desc(const struct subj *su)
 		for (k = su->t0; k < head; k++)
 			if (D.toks[k].entend >= 0 && D.ents[D.toks[k].entend].type != 'P')
 				return D.ents[D.toks[k].entend].actor;
-		if (tflags(head) & QW_GROUPNOUN)
-			return -1;
+		if ((tflags(head) & QW_GROUPNOUN) || !TIS(su->t0, "the"))
+			return -1;	/* "Police said": no anaphora, no guess */
 		/* the most recent organization mentioned outside quotations */
 		for (k = su->t0 - 1; k >= 0 && k > su->t0 - 400; k--)
 			if (D.toks[k].ent >= 0 && D.ents[D.toks[k].ent].type == 'O' &&
