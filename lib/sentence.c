@@ -257,7 +257,10 @@ is_alpha(int c)
 }
 
 /* What the next token starts with. */
-enum { NEXT_LOWER, NEXT_UPPER, NEXT_DIGIT, NEXT_QUOTED, NEXT_MONEY, NEXT_OTHER };
+enum {
+	NEXT_LOWER, NEXT_UPPER, NEXT_DIGIT, NEXT_QUOTED, NEXT_BRACKET, NEXT_MONEY,
+	NEXT_OTHER
+};
 
 static int
 next_kind(const char *s, size_t n)
@@ -272,7 +275,7 @@ next_kind(const char *s, size_t n)
 		c = sent_letter_case(s + k, n - k, &len);
 		if (c < 0)
 			return NEXT_LOWER;
-		return NEXT_QUOTED;
+		return s[0] == '(' || s[0] == '[' ? NEXT_BRACKET : NEXT_QUOTED;
 	}
 	c = sent_letter_case(s, n, &len);
 	if (c > 0)
@@ -411,6 +414,8 @@ is_boundary(const char *s, size_t n, size_t p, size_t e, size_t c, size_t q)
 	case SENT_ABBR_END:
 		if (kind == NEXT_QUOTED)
 			return 1;
+		if (kind == NEXT_BRACKET)
+			return 0;	/* "Inc. (NYSE: X)", "J. (John) Smith" */
 		if (kind == NEXT_UPPER)
 			return next_is_opener(s + q, n - q);
 		return kind == NEXT_OTHER;

@@ -450,8 +450,8 @@ split_dateline(const char *s, size_t n)
 			;
 		if (i > w) {
 			c = sent_letter_case(s + w, sep - w, &len);
-			if (c <= 0 && !(s[w] >= '0' && s[w] <= '9') && s[w] != '(')
-				return 0;
+			if (c <= 0 && !(s[w] >= '0' && s[w] <= '9') && s[w] != '(' && s[w] != '/')
+				return 0;	/* "/PRNewswire/" is allowed */
 			if (memchr(s + w, ',', i - w) != NULL || memchr(s + w, '/', i - w) != NULL ||
 			    s[w] == '(')
 				punct = 1;

@@ -118,7 +118,8 @@ static const struct cue boiler_prefix[] = {
 	C("sign up"), C("sign in"), C("log in"), C("login"), C("subscribe"), C("follow us"),
 	C("follow @"), C("read more"), C("read next"), C("read also"), C("also read"),
 	C("see also"), C("related stories"), C("related articles"), C("related:"),
-	C("related coverage"), C("related news"), C("related content"), C("more from"),
+	C("related coverage"), C("related topics"), C("related links"),
+	C("related reading"), C("related news"), C("related content"), C("more from"),
 	C("more stories"), C("more on this"), C("you may also like"),
 	C("you might also like"), C("recommended"), C("most read"), C("most popular"),
 	C("trending"), C("share this"), C("share on"), C("share:"), C("share article"),
@@ -150,6 +151,16 @@ static const struct cue boiler_contains[] = {
 	C("download our app"), C("free trial"), { NULL, 0 }
 };
 
+/* Headers of a list of links: the short lines after them are links too. */
+static const struct cue list_heads[] = {
+	C("related"), C("more on this"), C("more from"), C("more stories"),
+	C("read more"), C("read next"), C("see also"), C("you may also like"),
+	C("you might also like"), C("top stories"), C("most read"),
+	C("most popular"), C("trending"), C("recommended"), C("also read"),
+	C("latest news"), C("latest stories"), C("our picks"), C("editor's picks"),
+	C("editor\xE2\x80\x99s picks"), C("don't miss"), C("popular"), { NULL, 0 }
+};
+
 /* Share buttons and menu words: a row made only of these is furniture. */
 static const struct cue menu_words[] = {
 	C("facebook"), C("twitter"), C("x"), C("whatsapp"), C("pinterest"), C("linkedin"),
@@ -174,7 +185,8 @@ static const struct cue menu_words[] = {
 static const struct cue share_words[] = {
 	C("facebook"), C("twitter"), C("whatsapp"), C("pinterest"), C("linkedin"), C("tumblr"),
 	C("reddit"), C("email"), C("e-mail"), C("print"), C("share"), C("tweet"), C("telegram"),
-	C("messenger"), C("flipboard"), C("instagram"), C("youtube"), C("tiktok"), { NULL, 0 }
+	C("messenger"), C("flipboard"), C("instagram"), C("youtube"), C("tiktok"),
+	C("comments"), C("comment"), { NULL, 0 }
 };
 
 /* Credits at the start of a row. */
@@ -712,8 +724,8 @@ split_zones(struct split_doc *d, const char *text)
 {
 	struct split_row *r = d->rows, *t = NULL;
 	struct rowinfo *inf, *ri;
-	size_t i, j, k, n = d->nrows;
-	int z, promo, prose, body_seen = 0;
+	size_t i, j, k, body, n = d->nrows;
+	int z, promo, prose;
 
 	if (n == 0)
 		return;
@@ -767,32 +779,47 @@ split_zones(struct split_doc *d, const char *text)
 			ri->known = 1;
 		}
 	}
-	/* 4: position: title, pre-body meta, headings */
+	/* 3b: the short one-line paragraphs after a list header are its links */
+	for (i = 0; i + 1 < n; i++) {
+		if (r[i].zone != ZONE_BOILERPLATE || inf[i].words > 6 || terminal(&inf[i]) ||
+		    !any_prefix(list_heads, inf[i].s, inf[i].n))
+			continue;
+		for (j = i + 1; j < n && !inf[j].known && headline_like(&inf[j], r[j].flags,
+		    SHORT_WORDS) && (r[j].flags & ROW_PARA_FIRST) && (r[j].flags & ROW_PARA_LAST); j++) {
+			r[j].zone = ZONE_BOILERPLATE;
+			inf[j].known = 1;
+		}
+	}
+	/*
+	 * 4: position.  Rows before the body (the first row that is not a
+	 * standalone unpunctuated line) hold the title: the first with four
+	 * words or more, else the first with two; later copies of it are
+	 * title too, date lines meta, short rows headings, long ones body.
+	 * After the body starts, short standalone rows are headings.
+	 */
+	for (body = 0; body < n; body++)
+		if (!inf[body].known && !headline_like(&inf[body], r[body].flags, TITLE_WORDS))
+			break;
+	for (k = 4; k >= 2 && t == NULL; k -= 2)
+		for (i = 0; i < body && t == NULL; i++)
+			if (!inf[i].known && inf[i].words >= k && !has_date(&inf[i]))
+				t = &r[i];
 	for (i = 0; i < n; i++) {
 		ri = &inf[i];
 		if (ri->known)
 			continue;
-		if (!body_seen && headline_like(ri, r[i].flags, TITLE_WORDS)) {
-			if (t == NULL && ri->words >= 2 && !has_date(ri)) {
+		if (i < body) {
+			if (&r[i] == t || (t != NULL && same_words(text + t->start,
+			    t->end - t->start, ri->s, ri->n)))
 				r[i].zone = ZONE_TITLE;
-				t = &r[i];
-			} else if (t != NULL && same_words(text + t->start, t->end - t->start,
-			    ri->s, ri->n)) {
-				r[i].zone = ZONE_TITLE;
-			} else if (ri->words <= SHORT_WORDS && has_date(ri)) {
+			else if (ri->words <= SHORT_WORDS && has_date(ri))
 				r[i].zone = ZONE_META;
-			} else if (ri->words <= HEADING_WORDS) {
+			else if (ri->words <= HEADING_WORDS)
 				r[i].zone = ZONE_HEADING;
-			} else {
-				body_seen = 1;
-			}
 			continue;
 		}
-		if (body_seen && headline_like(ri, r[i].flags, HEADING_WORDS) &&
-		    (r[i].flags & ROW_PARA_FIRST) && ri->last != ',') {
+		if (i > body && headline_like(ri, r[i].flags, HEADING_WORDS) &&
+		    (r[i].flags & ROW_PARA_FIRST) && ri->last != ',')
 			r[i].zone = ZONE_HEADING;
-			continue;
-		}
-		body_seen = 1;
 	}
 }

@@ -62,11 +62,11 @@ Try 'news-split --help' for more information." ]
 
 # --- sentences ----------------------------------------------------------------
 
-@test "news-split: the sentence table (90 cases) splits as expected" {
+@test "news-split: the sentence table (96 cases) splits as expected" {
 	run python3 "$F/run_sentences.py" "$F/sentences.tsv" news-split
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[[ "${lines[-1]}" == "90 cases, 0 failed" ]]
+	[[ "${lines[-1]}" == "96 cases, 0 failed" ]]
 }
 
 # --- paragraphs and zones: fixed expected outputs -----------------------------
@@ -81,6 +81,18 @@ Try 'news-split --help' for more information." ]
 
 @test "news-split: a hard-wrapped article: standalone lines, dateline, heading" {
 	check_out "$E/hard-wrapped.out" "news-split '$F/hard-wrapped.txt'"
+}
+
+@test "news-split: a press release: PRNewswire dateline, list items, headings" {
+	check_out "$E/press-release.out" "news-split '$F/press-release.txt'"
+}
+
+@test "news-split: a sports page: breadcrumbs before the title, related links" {
+	check_out "$E/sports-page.out" "news-split '$F/sports-page.txt'"
+}
+
+@test "news-split: business, court, sport and science sentences" {
+	check_out "$E/mixed-topics.out" "news-split '$F/mixed-topics.txt'"
 }
 
 @test "news-split: seed article with app banner, caption and site footer" {
