@@ -289,17 +289,17 @@ is_upper_at(const char *s, size_t n)
 	return sent_letter_case(s, n, &len) > 0;
 }
 
-/* Facts about a row's text, computed once. */
+/* Facts about a row's text, computed once (24 bytes: a document holds one per row). */
 struct rowinfo {
 	const char	*s;
 	size_t		 n;
-	size_t		 words;		/* capped at MAX_COUNT */
-	size_t		 letters;	/* ASCII and non-ASCII letters, capped */
-	int		 digits;
-	int		 last;		/* last byte after closing marks */
-	int		 ellipsis;	/* ends in … */
-	unsigned int	 cues;		/* CUE_* found anywhere in the row */
-	int		 known;		/* the zone is decided */
+	unsigned char	 words;		/* capped at MAX_COUNT */
+	unsigned char	 letters;	/* ASCII and non-ASCII letters, capped at 255 */
+	unsigned char	 digits;
+	unsigned char	 last;		/* last byte after closing marks */
+	unsigned char	 ellipsis;	/* ends in … */
+	unsigned char	 cues;		/* CUE_* found anywhere in the row */
+	unsigned char	 known;		/* the zone is decided */
 };
 
 /* The phrase lists that are looked for anywhere in a row. */
@@ -411,11 +411,11 @@ row_info(struct rowinfo *ri, const char *s, size_t n, unsigned int flags)
 	ri->cues = 0;
 	if (words <= CUE_WORDS || (words <= CAPTION_WORDS &&
 	    (flags & (ROW_PARA_FIRST | ROW_PARA_LAST)) == (ROW_PARA_FIRST | ROW_PARA_LAST)))
-		ri->cues = scan_cues(s, n);
+		ri->cues = (unsigned char)scan_cues(s, n);
 	ri->s = s;
 	ri->n = n;
-	ri->words = words;
-	ri->letters = letters;
+	ri->words = (unsigned char)words;
+	ri->letters = (unsigned char)(letters > 255 ? 255 : letters);
 	ri->digits = digits != 0;
 	ri->known = 0;
 	/* strip closing quotation marks and brackets */

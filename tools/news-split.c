@@ -3,8 +3,11 @@
  * number, sentence number and zone (title, heading, byline, meta, body,
  * caption, boilerplate).  The first tool of the pipeline.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +164,7 @@ static int
 read_file(const char *path, struct buf *b)
 {
 	FILE *fp;
+	struct stat st;
 	size_t got;
 	int err;
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -172,8 +176,16 @@ read_file(const char *path, struct buf *b)
 		warn_errno(name);
 		return -1;
 	}
+	/* a regular file: room for all of it at once, so memory ~ the document */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size < SIZE_MAX / 2 &&
+	    b->cap < (size_t)st.st_size + 4096) {
+		b->data = xrealloc(b->data, (size_t)st.st_size + 4096);
+		b->cap = (size_t)st.st_size + 4096;
+	}
 	for (;;) {
-		buf_reserve(b, 1 << 16);
+		if (b->cap - b->len < 4096)
+			buf_reserve(b, b->len < (1 << 16) ? (1 << 16) : b->len);
 		got = fread(b->data + b->len, 1, b->cap - b->len, fp);
 		b->len += got;
 		if (got == 0)
