@@ -163,6 +163,8 @@ stands_alone(const char *s, const struct split_span *line, const struct split_sp
 	}
 	for (w = ns; w < next->end && !sent_is_space((unsigned char)s[w]); w++)
 		;
+	if (width == (size_t)-1)
+		return 1;
 	k = split_chars(s + line->start, end - line->start);
 	return k + 1 + split_chars(s + ns, w - ns) <= width;
 }
@@ -223,15 +225,28 @@ static void
 add_paragraph(struct split_doc *d, const char *s, const struct split_span *lines,
     size_t nlines, unsigned long para, int *want_dateline)
 {
-	size_t i, ustart, width = MIN_WRAP, k, first = d->nrows;
+	size_t i, ustart, width = MIN_WRAP, k, first = d->nrows, full = 0;
 
-	if (nlines > 1)
+	if (nlines > 1) {
 		for (i = 0; i < nlines; i++) {
 			k = split_chars(s + lines[i].start,
 			    trim_end(s, lines[i].start, lines[i].end) - lines[i].start);
 			if (k > width)
 				width = k;
 		}
+		/*
+		 * A block of three lines or more where fewer than half the
+		 * lines (but the last) reach 3/4 of the longest is not wrapped
+		 * prose but a list of lines (a menu, a banner, a footer): every
+		 * line of it counts as short.
+		 */
+		for (i = 0; i + 1 < nlines; i++)
+			if (4 * split_chars(s + lines[i].start, trim_end(s, lines[i].start,
+			    lines[i].end) - lines[i].start) >= 3 * width)
+				full++;
+		if (nlines >= 3 && 2 * full < nlines - 1)
+			width = (size_t)-1;
+	}
 	ustart = 0;
 	for (i = 0; i < nlines; i++) {
 		if (i + 1 < nlines && !stands_alone(s, &lines[i], &lines[i + 1], width))
