@@ -341,8 +341,9 @@ attribution_follows(const char *s, size_t n)
 			w = e;
 			while (w < n && is_alpha((unsigned char)s[w]))
 				w++;
+			/* "said Monday", "said in a statement"; "told CNN" */
 			return in_list(after_speech, s + e, w - e) ||
-			    next_kind(s + e, n - e) == NEXT_UPPER;
+			    (s[i] == 't' && next_kind(s + e, n - e) == NEXT_UPPER);
 		}
 		if (k < e)
 			return 0;	/* punctuation before any speech verb */
