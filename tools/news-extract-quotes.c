@@ -870,7 +870,7 @@ static void
 role_add(int actor, int t)
 {
 	struct buf *r = &D.actors[actor].roles;
-	size_t n, i;
+	size_t n, i, start;
 	const char *s;
 
 	if (D.toks[t].ent >= 0 && D.ents[D.toks[t].ent].type != 'P') {
@@ -884,14 +884,22 @@ role_add(int actor, int t)
 		s = ttext(t, &n);
 	} else
 		return;
-	if (r->len > 4096)
+	if (r->len > 1024 || n == 0)
 		return;
+	start = r->len;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		buf_addc(r, c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	buf_addc(r, ' ');
+	/* keep each word once: " word " already there? */
+	for (i = 0; i + n + 2 <= start + 1; i++)
+		if (r->data[i] == ' ' && memcmp(r->data + i + 1, r->data + start, n) == 0 &&
+		    r->data[i + 1 + n] == ' ') {
+			r->len = start;
+			return;
+		}
 }
 
 /* Is a word token part of a role phrase (role noun, modifier, nation)? */
@@ -1048,6 +1056,8 @@ sentence_subject(int c, struct subj *su)
 {
 	int k, r0 = D.rows[D.toks[c].row].t0;
 
+	if (r0 < c - MAXCLAUSE)
+		return 0;	/* a subject this far back is no subject */
 	for (k = r0; k < c; k++) {
 		if (D.toks[k].span >= 0)
 			continue;
