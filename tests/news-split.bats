@@ -104,6 +104,22 @@ Try 'news-split --help' for more information." ]
 	    "news-split '$CORPUS/dev/docs/dev10_shropshirestar_drink_driver.txt'"
 }
 
+@test "news-split: dev pages: glued byline-date, repeated title, photo credit" {
+	check_out "$E/dev04_pravda_kos_eu.out" "news-split '$CORPUS/dev/docs/dev04_pravda_kos_eu.txt'"
+}
+
+@test "news-split: dev pages: date with share icons, dateline with a colon" {
+	check_out "$E/dev06_wenews_dutch_collapse.out" "news-split '$CORPUS/dev/docs/dev06_wenews_dutch_collapse.txt'"
+}
+
+@test "news-split: dev pages: published line, video caption and credit" {
+	check_out "$E/dev09_tntsports_psg_final.out" "news-split '$CORPUS/dev/docs/dev09_tntsports_psg_final.txt'"
+}
+
+@test "news-split: dev pages: menu lines, dateline with a dash, contributor line" {
+	check_out "$E/dev11_wnep_crowdstrike.out" "news-split '$CORPUS/dev/docs/dev11_wnep_crowdstrike.txt'"
+}
+
 # --- the corpus: no text lost, paragraphs as annotated ------------------------
 
 @test "news-split: corpus: no text lost, para and sent numbered 1..N" {
@@ -147,6 +163,10 @@ Try 'news-split --help' for more information." ]
 name.v1	1	1	body	One.
 name.v1	1	2	body	Two.
 stdin	1	1	body	Three." ]
+}
+
+@test "news-split: --line-buffered writes the same rows" {
+	check_out "$E/web-page.out" "news-split --line-buffered '$F/web-page.txt'"
 }
 
 @test "news-split: --doc names the document" {
