@@ -24,32 +24,50 @@ const char *const ent_type_name[ENT_NTYPES] = {
 	"PER", "ORG", "GPE", "LOC", "NORP", "DATE", "MONEY"
 };
 
+/* 32 bytes, so that two slots share a cache line. */
 struct slot {
 	const char	*key;		/* NULL: empty slot */
-	size_t		 len;
-	uint64_t	 hash;
-	unsigned long	 flags;
-	size_t		 maxlen;	/* longest name starting with this word */
-	long		 name;		/* index into names, or -1 */
+	uint32_t	 len;
+	uint32_t	 hash;		/* high bits of the full hash */
+	uint32_t	 flags;
+	uint32_t	 maxlen;	/* longest name starting with this word */
+	int32_t		 name;		/* index into names, or -1 */
+	uint32_t	 pad;
 };
 
 static struct slot *table;
+static uint32_t *tags;			/* per slot: hash tag, 0 when empty */
 static size_t cap, count;		/* cap is a power of two */
 static struct gaz_name *names;
 static size_t nnames, names_cap;
 static char **owned;			/* strings copied from user files */
 static size_t nowned, owned_cap;
 
+/* A multiplicative hash over 8 bytes at a time (names are short). */
 static uint64_t
 hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
 
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
 	}
-	return h;
+	for (w = 0; n > 0; n--)
+		w = (w << 8) | (unsigned char)s[n - 1];
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}
+
+static uint64_t hash_bytes(const char *, size_t);
+
+static uint64_t
+rehash(const struct slot *s)
+{
+	return hash_bytes(s->key, s->len);
 }
 
 static void
@@ -61,13 +79,17 @@ grow(void)
 	cap = cap ? cap * 2 : 8192;
 	table = xreallocarray(NULL, cap, sizeof(*table));
 	memset(table, 0, cap * sizeof(*table));
+	free(tags);
+	tags = xreallocarray(NULL, cap, sizeof(*tags));
+	memset(tags, 0, cap * sizeof(*tags));
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].key == NULL)
 			continue;
-		for (j = old[i].hash & (cap - 1); table[j].key != NULL;
+		for (j = rehash(&old[i]) & (cap - 1); tags[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
 		table[j] = old[i];
+		tags[j] = old[i].hash;
 	}
 	free(old);
 }
@@ -77,6 +99,7 @@ static struct slot *
 find(const char *s, size_t n, int create)
 {
 	uint64_t h = hash_bytes(s, n);
+	uint32_t tag;
 	size_t j;
 
 	if (cap == 0) {
@@ -84,19 +107,23 @@ find(const char *s, size_t n, int create)
 			return NULL;
 		grow();
 	}
-	for (j = h & (cap - 1); table[j].key != NULL; j = (j + 1) & (cap - 1))
-		if (table[j].hash == h && table[j].len == n &&
+	tag = (uint32_t)(h >> 32) | 1;
+	for (j = h & (cap - 1); tags[j] != 0; j = (j + 1) & (cap - 1))
+		if (tags[j] == tag && table[j].len == n &&
 		    memcmp(table[j].key, s, n) == 0)
 			return &table[j];
 	if (!create)
 		return NULL;
-	if ((count + 1) * 2 > cap) {
+	if ((count + 1) * 4 > cap * 3) {
 		grow();
 		return find(s, n, create);
 	}
+	if (n > UINT32_MAX)
+		die("gazetteer: name too long");
 	table[j].key = s;
-	table[j].len = n;
-	table[j].hash = h;
+	table[j].len = (uint32_t)n;
+	table[j].hash = tag;
+	tags[j] = tag;
 	table[j].flags = 0;
 	table[j].maxlen = 0;
 	table[j].name = -1;
@@ -160,14 +187,14 @@ add_name(const char *alias, size_t alen, const char *canon, size_t clen,
 			names_cap = names_cap ? names_cap * 2 : 2048;
 			names = xreallocarray(names, names_cap, sizeof(*names));
 		}
-		a->name = (long)nnames++;
+		a->name = (int32_t)nnames++;
 	}
 	names[a->name].canon = canon;
 	names[a->name].canon_len = clen;
 	names[a->name].type = type;
 	w = find(alias, wlen, 1);	/* after a: find() may move slots */
 	if (w->maxlen < alen)
-		w->maxlen = alen;
+		w->maxlen = (uint32_t)alen;
 }
 
 void
@@ -407,8 +434,10 @@ gaz_free(void)
 		free(owned[i]);
 	free(owned);
 	free(table);
+	free(tags);
 	free(names);
 	table = NULL;
+	tags = NULL;
 	names = NULL;
 	owned = NULL;
 	cap = count = nnames = names_cap = nowned = owned_cap = 0;

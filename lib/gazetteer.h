@@ -41,6 +41,10 @@ enum ent_type {
 #define W_ACRONYM	0x040000UL	/* CEO, GDP: capitals that are not a name */
 #define W_FIRST		0x080000UL	/* a common given name */
 #define W_SURNAME	0x100000UL	/* a common surname */
+#define W_MINOR		0x200000UL	/* a, to, in: small in Title Case too */
+#define W_PLACEPREP	0x400000UL	/* at, in, near: before a place */
+#define W_DET		0x800000UL	/* the, his, former: before a role */
+#define W_YEARPREP	0x1000000UL	/* in, since: before a bare year */
 
 struct gaz_builtin {
 	const char	*alias;

@@ -56,12 +56,13 @@ static const char usage[] =
 enum { OPT_GAZETTEER = OPT_TOOL };
 
 static const struct option longopts[] = {
-	{ "gazetteer", required_argument, NULL, 'g' },
+	{ "gazetteer", required_argument, NULL, OPT_GAZETTEER },
 	OPT_COMMON
 };
 
 #define HOLD_MAX	(4UL << 20)	/* bytes of one document held back */
 #define MAX_PIECE	6		/* words in a name found from the text */
+#define SEG_MAX		16384		/* bytes of text tagged at a time */
 
 /* Token classes. */
 #define T_CAP		0x01	/* starts with a capital letter */
@@ -80,6 +81,7 @@ struct tok {
 	unsigned long	 wf2;		/* the same for the title-cased word */
 	size_t		 gmax2;
 	unsigned char	 cls;
+	unsigned char	 brk;		/* the gap before it ends a clause */
 	unsigned char	 used;		/* inside a mention already */
 };
 
@@ -94,8 +96,10 @@ struct ment {
 struct row {
 	const char	*t;		/* the unescaped text */
 	size_t		 n;
+	size_t		 seg_s, seg_e;	/* the part being tagged (see tag_row) */
 	struct buf	 tc;		/* text with ALL-CAPS words title-cased */
-	int		 have_tc;
+	int		 have_tc;	/* tc holds a copy of this row's text */
+	size_t		 nout;		/* mentions written so far */
 	int		 headline;	/* Title Case: read more carefully */
 	struct tok	*tok;
 	size_t		 ntok, tokcap;
@@ -159,6 +163,7 @@ push_tok(struct row *r, size_t s, size_t e, unsigned char cls)
 	k->s = s;
 	k->e = e;
 	k->cls = cls;
+	k->brk = 0;
 	k->used = 0;
 	k->wf = k->wf2 = 0;
 	k->gmax = k->gmax2 = 0;
@@ -170,6 +175,8 @@ gap_breaks(const char *t, size_t a, size_t b)
 {
 	size_t i;
 
+	if (b == a + 1 && t[a] == ' ')
+		return 0;
 	for (i = a; i < b; i++) {
 		switch (t[i]) {
 		case '.': case '!': case '?': case ':': case ';': case '"':
@@ -189,11 +196,31 @@ gap_breaks(const char *t, size_t a, size_t b)
 	return 0;
 }
 
+/* ASCII word characters: 'U'pper, 'L'ower, 'D'igit; 0 for the rest. */
+static const char ascii_kind[128] = {
+	['0'] = 'D', ['1'] = 'D', ['2'] = 'D', ['3'] = 'D', ['4'] = 'D',
+	['5'] = 'D', ['6'] = 'D', ['7'] = 'D', ['8'] = 'D', ['9'] = 'D',
+	['A'] = 'U', ['B'] = 'U', ['C'] = 'U', ['D'] = 'U', ['E'] = 'U',
+	['F'] = 'U', ['G'] = 'U', ['H'] = 'U', ['I'] = 'U', ['J'] = 'U',
+	['K'] = 'U', ['L'] = 'U', ['M'] = 'U', ['N'] = 'U', ['O'] = 'U',
+	['P'] = 'U', ['Q'] = 'U', ['R'] = 'U', ['S'] = 'U', ['T'] = 'U',
+	['U'] = 'U', ['V'] = 'U', ['W'] = 'U', ['X'] = 'U', ['Y'] = 'U',
+	['Z'] = 'U',
+	['a'] = 'L', ['b'] = 'L', ['c'] = 'L', ['d'] = 'L', ['e'] = 'L',
+	['f'] = 'L', ['g'] = 'L', ['h'] = 'L', ['i'] = 'L', ['j'] = 'L',
+	['k'] = 'L', ['l'] = 'L', ['m'] = 'L', ['n'] = 'L', ['o'] = 'L',
+	['p'] = 'L', ['q'] = 'L', ['r'] = 'L', ['s'] = 'L', ['t'] = 'L',
+	['u'] = 'L', ['v'] = 'L', ['w'] = 'L', ['x'] = 'L', ['y'] = 'L',
+	['z'] = 'L',
+};
+
+static void title_case(struct row *);
+
 static void
 tokenize(struct row *r)
 {
 	const char *t = r->t;
-	size_t n = r->n, i = 0, len, s, k, j;
+	size_t n = r->seg_e, i = r->seg_s, len, s, k;
 	unsigned char cls;
 	int upper, lower, letters, prev_lower, any_allcap = 0, kind;
 	long cp;
@@ -201,20 +228,32 @@ tokenize(struct row *r)
 
 	r->ntok = 0;
 	while (i < n) {
-		if (!gaz_is_word(t, n, i, &len)) {
+		if ((unsigned char)t[i] < 0x80) {
+			if (ascii_kind[(unsigned char)t[i]] == 0) {
+				i++;
+				continue;
+			}
+		} else if (!gaz_is_word(t, n, i, &len)) {
 			i += len;
 			continue;
 		}
 		s = i;
 		cls = 0;
 		upper = lower = letters = prev_lower = 0;
-		while (i < n && gaz_is_word(t, n, i, &len)) {
-			unsigned char c = (unsigned char)t[i];
+		for (;;) {
+			unsigned char c;
 
-			if (c < 0x80)
-				kind = c >= 'A' && c <= 'Z' ? 'U' :
-				    c >= 'a' && c <= 'z' ? 'L' : 'D';
-			else {
+			if (i >= n)
+				break;
+			c = (unsigned char)t[i];
+			if (c < 0x80) {
+				kind = ascii_kind[c];
+				if (kind == 0)
+					break;
+				len = 1;
+			} else {
+				if (!gaz_is_word(t, n, i, &len))
+					break;
 				utf8_decode(t + i, n - i, &cp);
 				kind = cp_upper(cp) ? 'U' : cp_lower(cp) ? 'L' : 'O';
 			}
@@ -228,12 +267,18 @@ tokenize(struct row *r)
 				if (prev_lower)
 					cls |= T_CAMEL;
 			}
-			if (kind == 'L')
-				lower++;
 			if (kind == 'U' || kind == 'L' || kind == 'O')
 				letters++;
-			prev_lower = kind == 'L';
 			i += len;
+			if (kind == 'L') {
+				/* the common case: a run of small ASCII letters */
+				lower++;
+				while (i < n && (unsigned char)t[i] >= 'a' &&
+				    (unsigned char)t[i] <= 'z')
+					i++;
+				prev_lower = 1;
+			} else
+				prev_lower = 0;
 		}
 		if (upper >= 2 && lower == 0) {
 			cls |= T_ALLCAP;
@@ -255,33 +300,47 @@ tokenize(struct row *r)
 			/* "U.S. troops", "Mr. Smith": a dot after an abbreviation */
 			const struct tok *p = &r->tok[k - 1];
 
+			tk->brk = 1;
 			if (tk->s == p->e + 2 && t[p->e] == '.' &&
 			    (p->e - p->s == 1 || (p->cls & T_ALLCAP)))
 				continue;
 			tk->cls |= T_INITIAL;
 		}
 	}
-	/* title-cased copy for names in capitals: THE HAGUE -> The Hague */
-	r->have_tc = 0;
-	if (any_allcap) {
-		buf_clear(&r->tc);
-		buf_add(&r->tc, t, n);
-		for (k = 0; k < r->ntok; k++) {
-			tk = &r->tok[k];
-			if (!(tk->cls & T_ALLCAP))
-				continue;
-			for (j = tk->s + 1; j < tk->e; j++)
-				if (r->tc.data[j] >= 'A' && r->tc.data[j] <= 'Z')
-					r->tc.data[j] += 'a' - 'A';
-		}
-		r->have_tc = 1;
-	}
+	if (any_allcap)
+		title_case(r);
 	for (k = 0; k < r->ntok; k++) {
 		tk = &r->tok[k];
 		tk->wf = gaz_word(t + tk->s, tk->e - tk->s, &tk->gmax);
 		if ((tk->cls & T_ALLCAP) && r->have_tc)
 			tk->wf2 = gaz_word(r->tc.data + tk->s, tk->e - tk->s,
 			    &tk->gmax2);
+	}
+}
+
+/*
+ * The title-cased copy for names in capitals: THE HAGUE -> The Hague.  One
+ * copy of the whole text per row, so that canonical names that point into
+ * it stay valid while later parts are tagged.
+ */
+static void
+title_case(struct row *r)
+{
+	const struct tok *tk;
+	size_t k, j;
+
+	if (!r->have_tc) {
+		buf_clear(&r->tc);
+		buf_add(&r->tc, r->t, r->n);
+		r->have_tc = 1;
+	}
+	for (k = 0; k < r->ntok; k++) {
+		tk = &r->tok[k];
+		if (!(tk->cls & T_ALLCAP))
+			continue;
+		for (j = tk->s + 1; j < tk->e; j++)
+			if (r->tc.data[j] >= 'A' && r->tc.data[j] <= 'Z')
+				r->tc.data[j] += 'a' - 'A';
 	}
 }
 
@@ -294,16 +353,14 @@ is_headline(const struct row *r)
 
 	for (k = 0; k < r->ntok; k++) {
 		tk = &r->tok[k];
-		if (tk->wf & W_CONNECTOR)
+		if ((tk->wf & W_CONNECTOR) || (tk->cls & T_POSS))
 			continue;
-		if (tk->e - tk->s <= 3 && (tk->cls & T_LOWER))
-			continue;		/* a, in, to, vs */
 		if (tk->cls & T_CAP)
 			cap++;
-		else if (tk->cls & T_LOWER)
-			low++;
+		else if ((tk->cls & T_LOWER) && !(tk->wf & W_MINOR) && ++low > 1)
+			return 0;	/* most rows end here, after a few words */
 	}
-	return cap >= 3 && low * 5 <= cap;
+	return cap >= 3 && (low == 0 || (low == 1 && cap >= 8));
 }
 
 /* ---- mentions ---- */
@@ -590,12 +647,23 @@ num_value(const struct row *r, const struct tok *tk)
 }
 
 static int
-sep_is(const struct row *r, size_t k, const char *s)
+sep_is_n(const struct row *r, size_t k, const char *s, size_t n)
 {
-	size_t a = r->tok[k - 1].e, b = r->tok[k].s, n = strlen(s);
+	size_t a = r->tok[k - 1].e, b = r->tok[k].s;
 
-	return b - a == n && memcmp(r->t + a, s, n) == 0;
+	return b - a == n && (n == 1 ? r->t[a] == s[0] :
+	    memcmp(r->t + a, s, n) == 0);
 }
+
+static int
+word_is_n(const struct row *r, const struct tok *tk, const char *w, size_t n)
+{
+	return tk->e - tk->s == n && memcmp(r->t + tk->s, w, n) == 0;
+}
+
+/* Literal strings only: the length is known at compile time. */
+#define word_is(r, tk, w)	word_is_n(r, tk, w, sizeof(w) - 1)
+#define sep_is(r, k, s)		sep_is_n(r, k, s, sizeof(s) - 1)
 
 /* A date starting at token i: returns the last token + 1, or 0. */
 static size_t
@@ -655,17 +723,8 @@ date_at(const struct row *r, size_t i)
 		/* in 2022, since 1991 */
 		if (v >= 1900 && v <= 2099 && tk[i].e - tk[i].s == 4 && i > 0 &&
 		    sep_is(r, i, " ") && (tk[i - 1].cls & T_LOWER)) {
-			static const char *const pre[] = { "in", "since", "by",
-			    "until", "from", "of", "early", "late", "mid",
-			    "before", "after", "during", "between", "and", "to",
-			    NULL };
-			size_t p;
-
-			for (p = 0; pre[p] != NULL; p++)
-				if (tk[i - 1].e - tk[i - 1].s == strlen(pre[p]) &&
-				    memcmp(r->t + tk[i - 1].s, pre[p],
-				    strlen(pre[p])) == 0)
-					return i + 1;
+			if (tk[i - 1].wf & W_YEARPREP)
+				return i + 1;
 		}
 		return 0;
 	}
@@ -682,13 +741,7 @@ date_at(const struct row *r, size_t i)
 	return 0;
 }
 
-static int
-word_is(const struct row *r, const struct tok *tk, const char *w)
-{
-	size_t n = strlen(w);
 
-	return tk->e - tk->s == n && memcmp(r->t + tk->s, w, n) == 0;
-}
 
 /* The currency symbol that ends just before byte e, or 0. */
 static size_t
@@ -813,11 +866,6 @@ apposition(const struct row *r, size_t b)
 
 	if (b >= r->ntok || !sep_is(r, b, ", "))
 		return 0;
-	static const char *const det[] = { "the", "a", "an", "his", "her",
-	    "their", "its", "our", "former", "then", "new", "current", "acting",
-	    "senior", "top", "longtime", "veteran", "interim", "outgoing",
-	    "incoming", "chief", "deputy", "special", NULL };
-	size_t d;
 
 	for (k = b; k < r->ntok && k < b + 5; k++) {
 		tk = &r->tok[k];
@@ -825,12 +873,10 @@ apposition(const struct row *r, size_t b)
 			return 0;
 		if (tk->wf & W_TITLE)
 			return 1;
-		if ((tk->cls & T_POSS) || tk->gmax > 0 || (tk->wf & W_PORTFOLIO))
+		if ((tk->cls & T_POSS) || tk->gmax > 0 ||
+		    (tk->wf & (W_PORTFOLIO | W_DET)))
 			continue;
-		for (d = 0; det[d] != NULL && !word_is(r, tk, det[d]); d++)
-			;
-		if (det[d] == NULL)
-			return 0;
+		return 0;
 	}
 	return 0;
 }
@@ -870,10 +916,19 @@ emit_person(struct row *r, size_t a, size_t b)
 static void
 emit_org(struct row *r, size_t a, size_t b)
 {
+	const struct tok *tb = &r->tok[b - 1];
 	const char *p;
 	size_t n;
 
 	surface(r, a, b, &p, &n);
+	/* Inc., Ltd., Corp., Co. keep their dot */
+	if (tb->e < r->n && r->t[tb->e] == '.' && (word_is(r, tb, "Inc") ||
+	    word_is(r, tb, "Ltd") || word_is(r, tb, "Corp") ||
+	    word_is(r, tb, "Co")) && b - a >= 2) {
+		emit_bytes(r, a, b, r->tok[a].s, tb->e + 1, ENT_ORG, p, n + 1);
+		doc_org(r, a, b, p, n + 1, ENT_ORG);
+		return;
+	}
 	emit(r, a, b, ENT_ORG, p, n);
 	doc_org(r, a, b, p, n, ENT_ORG);
 	doc_bracket(r, b, p, n, ENT_ORG);
@@ -897,6 +952,14 @@ bracket_after(const struct row *r, size_t b)
 	nx = &r->tok[b];
 	return (nx->cls & T_ALLCAP) && !(nx->cls & T_HASDIGIT) &&
 	    nx->e < r->n && r->t[nx->e] == ')' && sep_is(r, b, " (");
+}
+
+/* "at Old Trafford", "in Ribera": a preposition of place before token a. */
+static int
+place_before(const struct row *r, size_t a)
+{
+	return a > 0 && sep_is(r, a, " ") &&
+	    (r->tok[a - 1].wf & W_PLACEPREP) && (r->tok[a - 1].cls & T_LOWER);
 }
 
 /* A run of capitalized words [a, b) that no table knows: what is it? */
@@ -969,9 +1032,11 @@ classify(struct row *r, size_t a, size_t b, int pend)
 			emit_org(r, a, b);
 			return;
 		}
-		/* "Ryanair said": a one-word subject of a speech verb */
+		/* "Ryanair said": a one-word subject of a speech verb; not
+		 * "Police said" or "Prosecutors said" (common nouns) */
 		if (!acro && !r->headline && cue_after(r, b) &&
-		    !(ta->wf & (W_STOP | W_PORTFOLIO | W_TITLE))) {
+		    !(ta->wf & (W_STOP | W_PORTFOLIO | W_TITLE | W_ORGHEAD)) &&
+		    !((ta->cls & T_INITIAL) && r->t[ta->e - 1] == 's')) {
 			emit_org(r, a, b);
 			return;
 		}
@@ -982,7 +1047,7 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		classify(r, a + 1, b, 0);
 		return;
 	}
-	if (!r->headline && nb <= 3 && plain)
+	if (!r->headline && nb <= 3 && plain && !place_before(r, a))
 		emit_person(r, a, b);
 }
 
@@ -1028,6 +1093,9 @@ run_extend(const struct row *r, size_t i, size_t j, int orgctx)
 	/* Bank of England, Party for Freedom and Democracy */
 	if (orgctx && (tk[j].wf & W_CONNECTOR) && (tk[j].cls & T_LOWER)) {
 		k = j + 1;
+		if (word_is(r, &tk[j], "and") && k < r->ntok &&
+		    word_is(r, &tk[k], "the"))
+			return 0;
 		if (k < r->ntok && word_is(r, &tk[k], "the") && sep_is(r, k, " "))
 			k++;
 		if (k < r->ntok && (tk[k].cls & T_CAP) && sep_is(r, k, " ") &&
@@ -1058,6 +1126,19 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	size_t k, k0, h, m, last, end, d;
 	int event;
 
+	/* "Shropshire Star and Alaska Airlines": two organisations */
+	for (k = i + 1; k + 1 < j; k++)
+		if (word_is(r, &tk[k], "and")) {
+			for (m = i; m < k && !(tk[m].wf & W_ORGHEAD); m++)
+				;
+			for (h = k + 1; h < j && !(tk[h].wf & W_ORGHEAD); h++)
+				;
+			if (m < k && h < j) {
+				do_run(r, i, k, pend);
+				do_run(r, k + 1, j, 0);
+				return;
+			}
+		}
 	/* organisations: a head word (Ministry, Airlines, News) ends the name */
 	for (k0 = i; k0 < j && ((tk[k0].wf & (W_STOP | W_TITLE | W_HONORIFIC |
 	    W_WEEKDAY | W_MONTH)) || (tk[k0].cls & T_POSS)); k0++)
@@ -1109,6 +1190,7 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		 * followed by words no table knows names something there */
 		if (g != NULL && g->type == ENT_GPE && !r->headline && !event &&
 		    last + 1 < j && unknown_word(r, last + 1) &&
+		    tk[last + 1].wf == 0 &&
 		    !(tk[last + 1].cls & T_INITIAL)) {
 			for (m = last + 2; m < j && m < last + 3 &&
 			    unknown_word(r, m); m++)
@@ -1167,16 +1249,62 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	}
 }
 
+/*
+ * Words of the held rows, kept from the first pass for the second so that
+ * a held document is split into words and looked up only once.  Bounded:
+ * rows beyond TOKCACHE_MAX words are simply split again.
+ */
+#define TOKCACHE_MAX	(1UL << 17)
+static struct tok *tokcache;
+static size_t ntokcache, tokcache_cap;
+static struct cached {
+	size_t	 off, n;		/* off (size_t)-1: not kept */
+} *cache_at;				/* per held row */
+static size_t cache_cap;
+static long cache_row = -1;		/* the held row being tagged, or -1 */
+
 static void
-tag_row(struct row *r)
+tag_segment(struct row *r)
 {
 	struct tok *tk;
 	size_t i, j, d, s, e, last, end;
 	const struct gaz_name *g;
 	int pend = 0;
+	int whole = r->seg_s == 0 && r->seg_e == r->n;
 
 	r->nm = 0;
-	tokenize(r);
+	if (whole && cache_row >= 0 && !collecting &&
+	    cache_at[cache_row].off != (size_t)-1) {
+		/* the second pass over a held row: words from the first */
+		size_t c = cache_at[cache_row].off, nt = cache_at[cache_row].n;
+
+		if (nt > r->tokcap) {
+			r->tokcap = nt;
+			r->tok = xreallocarray(r->tok, nt, sizeof(*r->tok));
+		}
+		memcpy(r->tok, tokcache + c, nt * sizeof(*r->tok));
+		r->ntok = nt;
+		for (i = 0; i < nt; i++)
+			if (r->tok[i].cls & T_ALLCAP) {
+				title_case(r);
+				break;
+			}
+	} else {
+		tokenize(r);
+		if (whole && cache_row >= 0 && collecting &&
+		    ntokcache + r->ntok <= TOKCACHE_MAX) {
+			if (ntokcache + r->ntok > tokcache_cap) {
+				tokcache_cap = (ntokcache + r->ntok) * 2;
+				tokcache = xreallocarray(tokcache, tokcache_cap,
+				    sizeof(*tokcache));
+			}
+			memcpy(tokcache + ntokcache, r->tok,
+			    r->ntok * sizeof(*r->tok));
+			cache_at[cache_row].off = ntokcache;
+			cache_at[cache_row].n = r->ntok;
+			ntokcache += r->ntok;
+		}
+	}
 	r->headline = is_headline(r);
 	tk = r->tok;
 	for (i = 0; i < r->ntok;) {
@@ -1184,7 +1312,7 @@ tag_row(struct row *r)
 			i++;
 			continue;
 		}
-		if (i > 0 && gap_breaks(r->t, tk[i - 1].e, tk[i].s) &&
+		if (i > 0 && tk[i].brk &&
 		    !(r->t[tk[i - 1].e] == '(' || r->t[tk[i].s - 1] == '(' ||
 		    r->t[tk[i - 1].e] == ')'))
 			pend = 0;
@@ -1193,6 +1321,12 @@ tag_row(struct row *r)
 			emit_bytes(r, i, d, s, e, ENT_MONEY, r->t + s, e - s);
 			i = d;
 			pend = 0;
+			continue;
+		}
+		if ((tk[i].wf & W_MONTH) && (d = date_at(r, i)) != 0) {
+			emit(r, i, d, ENT_DATE, r->t + tk[i].s,
+			    tk[d - 1].e - tk[i].s);
+			i = d;
 			continue;
 		}
 		if (tk[i].cls & T_CAP) {
@@ -1225,7 +1359,9 @@ tag_row(struct row *r)
 			pend = 0;
 			continue;
 		}
-		if ((d = date_at(r, i)) != 0) {
+		if (((tk[i].cls & T_DIGIT) || (tk[i].wf & (W_RELDATE |
+		    W_DAYWORD | W_MONTH | W_WEEKDAY))) &&
+		    (d = date_at(r, i)) != 0) {
 			emit(r, i, d, ENT_DATE, r->t + tk[i].s,
 			    tk[d - 1].e - tk[i].s);
 			i = d;
@@ -1237,6 +1373,73 @@ tag_row(struct row *r)
 		else if (!(tk[i].wf & (W_CONNECTOR | W_PORTFOLIO)))
 			pend = 0;
 		i++;
+	}
+}
+
+/* Write the mentions found so far as part of the entities column. */
+static void
+write_mentions(struct row *r)
+{
+	char num[24];
+	size_t i, k, v;
+	const struct ment *m;
+
+	for (i = 0; i < r->nm; i++) {
+		m = &r->m[i];
+		if (r->nout++ > 0)
+			out_char('|');
+		out_str(ent_type_name[m->type]);
+		out_char(':');
+		for (v = m->s, k = sizeof(num); k == sizeof(num) || v > 0; v /= 10)
+			num[--k] = (char)('0' + v % 10);
+		out_write(num + k, sizeof(num) - k);
+		out_char('-');
+		for (v = m->e, k = sizeof(num); k == sizeof(num) || v > 0; v /= 10)
+			num[--k] = (char)('0' + v % 10);
+		out_write(num + k, sizeof(num) - k);
+		out_char(':');
+		out_escaped(m->canon, m->clen);
+	}
+}
+
+/*
+ * Tag a row's text part by part: a text longer than SEG_MAX bytes is cut
+ * at a sentence end or a space, so the word and mention arrays stay small
+ * whatever the length of the row.  Outside the collecting pass, each
+ * part's mentions are written as soon as it is done.
+ */
+static void
+tag_row(struct row *r)
+{
+	size_t s = 0, e, c;
+
+	r->have_tc = 0;
+	r->nout = 0;
+	while (s < r->n) {
+		e = r->n;
+		if (e - s > SEG_MAX) {
+			e = s + SEG_MAX;
+			for (c = e; c > s + SEG_MAX / 2 && !(r->t[c - 1] == ' ' &&
+			    (r->t[c - 2] == '.' || r->t[c - 2] == '?' ||
+			    r->t[c - 2] == '!')); c--)
+				;
+			if (c == s + SEG_MAX / 2)
+				for (c = e; c > s + SEG_MAX / 2 &&
+				    r->t[c - 1] != ' '; c--)
+					;
+			if (c > s + SEG_MAX / 2)
+				e = c;
+			else	/* no space at all: cut on a character boundary */
+				while (e > s + 1 &&
+				    ((unsigned char)r->t[e] & 0xC0) == 0x80)
+					e--;
+		}
+		r->seg_s = s;
+		r->seg_e = e;
+		tag_segment(r);
+		if (!collecting)
+			write_mentions(r);
+		s = e;
 	}
 }
 
@@ -1253,7 +1456,7 @@ static struct held *held;
 static size_t nheld, heldcap;
 static int streaming;			/* this document no longer held */
 static int line_mode;			/* --line-buffered: never hold */
-static struct buf textbuf = BUF_INIT, entbuf = BUF_INIT, docbuf = BUF_INIT;
+static struct buf textbuf = BUF_INIT, docbuf = BUF_INIT;
 static struct row row;
 
 /* The raw (escaped) field col of a line that has in.ncols fields. */
@@ -1272,68 +1475,52 @@ field_of(const char *line, size_t len, size_t col, size_t *n)
 	return s;
 }
 
+/* Point row at the decoded text of a line; no copy without escapes. */
 static void
-put_num(struct buf *b, size_t v)
-{
-	char tmp[24];
-	size_t n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	while (n > 0)
-		buf_addc(b, tmp[--n]);
-}
-
-static void
-analyse(const char *line, size_t len)
+load_text(const char *line, size_t len)
 {
 	const char *f;
 	size_t n;
 
 	f = field_of(line, len, col_text, &n);
+	if (memchr(f, '\\', n) == NULL) {
+		row.t = f;
+		row.n = n;
+		return;
+	}
 	buf_clear(&textbuf);
 	tsv_unescape(&textbuf, f, n);
-	row.t = textbuf.data ? textbuf.data : "";
+	row.t = textbuf.data;
 	row.n = textbuf.len;
-	tag_row(&row);
 }
 
+/* Pass 1: learn the document's names from a row. */
+static void
+analyse(const char *line, size_t len)
+{
+	load_text(line, len);
+	collecting = 1;
+	tag_row(&row);
+	collecting = 0;
+}
+
+/* Pass 2: write a row with its entities column. */
 static void
 write_row(const char *line, size_t len)
 {
 	const char *f;
-	size_t n, i;
-	const struct ment *m;
+	size_t n;
 
-	analyse(line, len);
-	buf_clear(&entbuf);
-	for (i = 0; i < row.nm; i++) {
-		m = &row.m[i];
-		if (i > 0)
-			buf_addc(&entbuf, '|');
-		buf_adds(&entbuf, ent_type_name[m->type]);
-		buf_addc(&entbuf, ':');
-		put_num(&entbuf, m->s);
-		buf_addc(&entbuf, '-');
-		put_num(&entbuf, m->e);
-		buf_addc(&entbuf, ':');
-		buf_add(&entbuf, m->canon, m->clen);
-	}
-	for (i = 0; i < in.ncols; i++) {
-		if (i > 0)
-			out_tab();
-		if (i == col_ent) {
-			out_escaped(entbuf.data, entbuf.len);
-			continue;
-		}
-		f = field_of(line, len, i, &n);
-		out_write(f, n);
-	}
+	load_text(line, len);
 	if (col_ent >= in.ncols) {
+		out_write(line, len);
 		out_tab();
-		out_escaped(entbuf.data, entbuf.len);
+		tag_row(&row);
+	} else {
+		f = field_of(line, len, col_ent, &n);
+		out_write(line, (size_t)(f - line));
+		tag_row(&row);
+		out_write(f + n, len - (size_t)(f + n - line));
 	}
 	out_end_row();
 }
@@ -1344,12 +1531,21 @@ flush_held(void)
 {
 	size_t i;
 
-	collecting = 1;
-	for (i = 0; i < nheld; i++)
+	if (nheld > cache_cap) {
+		cache_cap = nheld;
+		cache_at = xreallocarray(cache_at, cache_cap, sizeof(*cache_at));
+	}
+	ntokcache = 0;
+	for (i = 0; i < nheld; i++) {
+		cache_at[i].off = (size_t)-1;
+		cache_row = (long)i;
 		analyse(hold.data + held[i].off, held[i].len);
-	collecting = 0;
-	for (i = 0; i < nheld; i++)
+	}
+	for (i = 0; i < nheld; i++) {
+		cache_row = (long)i;
 		write_row(hold.data + held[i].off, held[i].len);
+	}
+	cache_row = -1;
 	nheld = 0;
 	buf_clear(&hold);
 }
@@ -1365,11 +1561,12 @@ end_doc(void)
 static void
 take_row(void)
 {
-	if (streaming || line_mode) {
-		collecting = 1;
+	/* a row too long to hold: the rows before it, then it, go out */
+	if (streaming || line_mode || in.len > HOLD_MAX) {
+		flush_held();
 		analyse(in.line, in.len);
-		collecting = 0;
 		write_row(in.line, in.len);
+		streaming = !line_mode;
 		return;
 	}
 	if (nheld == heldcap) {
@@ -1416,7 +1613,7 @@ main(int argc, char *argv[])
 	gaz_files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*gaz_files));
 	line_mode = asks_line_buffered(argc, argv);
 	while ((c = opt_next(argc, argv, "g:h", longopts, usage)) != -1) {
-		if (c == 'g')
+		if (c == 'g' || c == OPT_GAZETTEER)
 			gaz_files[ngaz++] = optarg;
 		else
 			die_usage("unknown option");
@@ -1446,8 +1643,9 @@ main(int argc, char *argv[])
 	doc_seen_free(&docs);
 	buf_free(&hold);
 	free(held);
+	free(cache_at);
+	free(tokcache);
 	buf_free(&textbuf);
-	buf_free(&entbuf);
 	buf_free(&docbuf);
 	buf_free(&row.tc);
 	free(row.tok);

@@ -28,11 +28,13 @@ TYPES = ["PER", "ORG", "GPE", "LOC", "NORP"]
 CLASSES = {
     "title": (0, True), "honorific": (1, False), "portfolio": (2, True),
     "orghead": (3, False), "street": (4, False), "event": (5, False),
-    "cue": (6, False), "stop": (7, False), "currency": (8, True),
+    "cue": (6, True), "stop": (7, False), "currency": (8, True),
     "scale": (9, False), "month": (10, False), "weekday": (11, False),
     "season": (12, True), "reldate": (13, True), "dayword": (14, True),
     "pluralposs": (15, False), "particle": (16, False),
     "connector": (17, False), "acronym": (18, False),
+    "minor": (21, False), "placeprep": (22, False), "det": (23, False),
+    "yearprep": (24, False),
 }
 BIT_FIRST, BIT_SURNAME = 19, 20
 
@@ -50,8 +52,7 @@ Deacon Dean Chancellor Marshal Sheriff Constable Sergeant Major General Early Ga
 Blue Black White Green Brown Red Reed Read Power Powers Strong Swift Sharp Hart Wise
 Ocean Sea Sunday Monday Friday Tuesday August April June May March January Britain
 Ireland Irish English French German China India Asia Africa America Georgia Virginia
-Carolina Dakota Jersey Israel Jordan Chad Kenya Paris London Sydney Florence Austin
-Houston Dallas Phoenix Denver Memphis Orlando Troy Aurora Eden Zion Salem Trinity
+Carolina Dakota Jersey Israel Kenya London Aurora Eden Zion Salem Trinity
 Unity Liberty Destiny Harmony Melody Serenity Essence Genesis Bliss Glory Miracle
 Patience Charity Prudence Constance Verity Happy Lucky Sonny Buddy Champ Ace Rocky
 Lane Cliff Dale Glen Glenn Heath Marsh Moor Ford Major Minor Dusty Rusty Sandy
