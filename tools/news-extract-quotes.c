@@ -1993,6 +1993,18 @@ add_indirect(int cue, const struct subj *su, int a1, int b1, int a2, int b2)
 		D.toks[k].reported = 1;
 }
 
+/* A finite auxiliary or modal: the verb of a clause. */
+static int
+finite_verb(int t)
+{
+	return TIS(t, "is") || TIS(t, "was") || TIS(t, "were") || TIS(t, "are") ||
+	    TIS(t, "has") || TIS(t, "have") || TIS(t, "had") || TIS(t, "would") ||
+	    TIS(t, "will") || TIS(t, "could") || TIS(t, "can") || TIS(t, "should") ||
+	    TIS(t, "must") || TIS(t, "may") || TIS(t, "might") || TIS(t, "did") ||
+	    TIS(t, "does") || TIS(t, "do") || TIS(t, "shall") || TIS(t, "needs") ||
+	    TIS(t, "wants") || TIS(t, "remains") || TIS(t, "won't") || TIS(t, "can't");
+}
+
 static void
 do_indirect(void)
 {
@@ -2064,7 +2076,14 @@ do_indirect(void)
 				if (after >= t1 || tfinal(after) || tpunct(after, ',')) {
 					a = t0;
 					b = su.t0 - 1;
-					if (after < t1 && tpunct(after, ',')) {
+					if (after < t1 && tpunct(after, ',') &&
+					    ((tflags(after + 1) & (QW_PREP | QW_BREAK)) ||
+					    TIS(after + 1, "as") || TIS(after + 1, "when") ||
+					    TIS(after + 1, "following"))) {
+						/* "..., X said, after talks": B is the reporter's */
+						if (!range_has_quote(a, b))
+							add_indirect(c, &su, a, b, 0, 0);
+					} else if (after < t1 && tpunct(after, ',')) {
 						int e = clause_end(after + 1);
 
 						if (!range_has_quote(a, e))
@@ -2108,6 +2127,9 @@ do_indirect(void)
 				continue;
 			b = clause_end(a);
 			if (range_has_quote(a, b))
+				continue;
+			/* "what X said was": no content of its own */
+			if (finite_verb(a))
 				continue;
 			add_indirect(c, &su, a, b, 0, 0);
 		}
