@@ -2196,6 +2196,27 @@ resolve_pronoun(int t)
 				return saids[i].actor;
 			break;
 		}
+		/* else the last organization or country named as a subject nearby */
+		{
+			int k;
+
+			for (k = t - 1; k >= 0 && k > t - MAXCLAUSE && tpara(k) >= tpara(t) - 1 &&
+			    !D.toks[t].reported; k--) {
+				int e = D.toks[k].ent, nx;
+
+				if (e < 0 || (D.ents[e].type != 'O' && D.ents[e].type != 'G') ||
+				    D.toks[k].span >= 0 || D.toks[k].reported || in_pp(k) ||
+				    possessive(e) || D.ents[e].actor < 0)
+					continue;
+				/* "the US proposal": a modifier, not a subject */
+				nx = D.ents[e].t1;
+				if ((size_t)nx < D.ntoks && tword(nx) && !D.toks[nx].upper &&
+				    !(tflags(nx) & (QW_AUX | QW_SAY | QW_STANCE)) && samerow(nx, k) &&
+				    (tflags(k - 1) & QW_DET))
+					continue;
+				return D.ents[e].actor;
+			}
+		}
 		return -1;
 	}
 	for (i = (long)nsaids - 1; i >= 0; i--) {
