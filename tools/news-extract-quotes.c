@@ -930,6 +930,20 @@ collect_roles(void)
 		struct ent *en = &D.ents[e];
 		int t, k, has;
 
+		if (en->type == 'O' && en->t0 > 0 && en->actor >= 0) {
+			/* the cybersecurity company CrowdStrike; Ryanair, the airline, */
+			t = en->t0 - 1;
+			if ((tflags(t) & QW_ORGNOUN) && samerow(t, en->t0))
+				role_add(en->actor, t);
+			t = en->t1;
+			if ((size_t)t + 2 < D.ntoks && tpunct(t, ',') && samerow(t, en->t0))
+				for (k = t + 1; (size_t)k < D.ntoks && k < t + 6 && samerow(k, t) &&
+				    !tpunct(k, ','); k++)
+					if (tflags(k) & QW_ORGNOUN) {
+						role_add(en->actor, k);
+						break;
+					}
+		}
 		if (en->type != 'P' || en->t0 < 0)
 			continue;
 		/* before: Ukrainian President Volodymyr Zelensky */
@@ -2352,11 +2366,38 @@ resolve_desc(const struct subj *su)
 				return D.ents[D.toks[k].entend].actor;
 		if ((tflags(head) & QW_GROUPNOUN) || !TIS(su->t0, "the"))
 			return -1;	/* "Police said": no anaphora, no guess */
-		/* the most recent organization mentioned outside quotations */
-		for (k = su->t0 - 1; k >= 0 && k > su->t0 - 400; k--)
-			if (D.toks[k].ent >= 0 && D.ents[D.toks[k].ent].type == 'O' &&
-			    D.toks[k].span < 0)
-				return D.ents[D.toks[k].ent].actor;
+		/* an organization the document called so: "the company CrowdStrike" */
+		{
+			char low[32];
+			size_t n = tlower(head, low);
+			int best_org = -1, best_last = -1;
+
+			for (a = 0; n > 0 && a < D.nactors; a++)
+				if (D.actors[a].type == 'O' && D.actors[a].last >= 0 &&
+				    D.actors[a].last < su->t0 && D.actors[a].last > best_last &&
+				    role_has((int)a, low, n, 0)) {
+					best_org = (int)a;
+					best_last = D.actors[a].last;
+				}
+			if (best_org >= 0)
+				return best_org;
+		}
+		/* else the last organization that was the subject of a sentence:
+		 * named first, not as a modifier ("Chelsea coach X") */
+		for (k = su->t0 - 1; k >= 0 && k > su->t0 - 400; k--) {
+			int e = D.toks[k].ent, r0 = D.rows[D.toks[k].row].t0, nx;
+
+			if (e < 0 || D.ents[e].type != 'O' || D.toks[k].span >= 0 ||
+			    D.toks[k].reported)
+				continue;
+			if (!(k == r0 || (k == r0 + 1 && (TIS(r0, "the") || (tflags(r0) & QW_CONN)))))
+				continue;
+			nx = D.ents[e].t1;
+			if (!possessive(e) && (size_t)nx < D.ntoks &&
+			    ((tflags(nx) & QW_ROLE) || D.toks[nx].ent >= 0))
+				continue;
+			return D.ents[e].actor;
+		}
 		return -1;
 	}
 	{
