@@ -45,6 +45,7 @@ enum ent_type {
 #define W_PLACEPREP	0x400000UL	/* at, in, near: before a place */
 #define W_DET		0x800000UL	/* the, his, former: before a role */
 #define W_YEARPREP	0x1000000UL	/* in, since: before a bare year */
+#define W_GEOPRE	0x2000000UL	/* Cape, Mount, Lake: starts a place name */
 
 struct gaz_builtin {
 	const char	*alias;

@@ -477,3 +477,23 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'New York and New York City and York.'
 	[ "$output" = 'GPE:0-8:New York City|GPE:13-26:New York City' ]
 }
+
+@test "news-tag-entities: place words before or after a name make a place" {
+	run -0 tag 'The probe left Cape Canaveral and flew over the Kolyma River and Mount Elbrus.'
+	[ "$output" = 'LOC:15-29:Cape Canaveral|LOC:48-60:Kolyma River|LOC:65-77:Mount Elbrus' ]
+}
+
+@test "news-tag-entities: an organisation's name followed by unknown words is one organisation" {
+	run -0 tag 'Samsung Electronics and Boeing Defense said so.'
+	[ "$output" = 'ORG:0-19:Samsung Electronics|ORG:24-38:Boeing Defense' ]
+}
+
+@test "news-tag-entities: a president's administration is the president, not an organisation" {
+	run -0 tag 'Critics of the Trump Administration spoke to the Food and Drug Administration.'
+	[ "$output" = 'PER:15-20:Donald Trump|ORG:58-77:Drug Administration' ]
+}
+
+@test "news-tag-entities: a tour or a race is an event, not a person" {
+	run -0 tag 'The Eras Tour and the Boston Marathon sold out.'
+	[ "$output" = 'GPE:22-28:Boston' ]
+}

@@ -985,7 +985,7 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	}
 	if (tb->wf & W_EVENT)
 		return;				/* Champions League, Liberation Day */
-	if (nb >= 2 && (tb->wf & W_STREET) && !pend) {
+	if (nb >= 2 && ((tb->wf & W_STREET) || (ta->wf & W_GEOPRE)) && !pend) {
 		const char *p;
 		size_t n;
 
@@ -1113,7 +1113,7 @@ unknown_word(struct row *r, size_t k)
 	size_t last, end;
 
 	return (tk->cls & T_CAP) && !(tk->cls & (T_ALLCAP | T_HASDIGIT)) &&
-	    (tk->wf & ~(W_FIRST | W_SURNAME)) == 0 && !tk->used &&
+	    (tk->wf & ~(W_FIRST | W_SURNAME | W_PORTFOLIO)) == 0 && !tk->used &&
 	    (tk->gmax == 0 || gaz_at(r, k, &last, &end) == NULL);
 }
 
@@ -1152,7 +1152,12 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		g = gaz_at(r, i, &last, &end);
 		if (g == NULL || last < h)
 			g = gaz_at(r, k0, &last, &end);
-		if (g == NULL || last < h) {
+		/* "Trump Administration": a government, named by its head */
+		if (g != NULL && g->type == ENT_PER && last + 1 == h &&
+		    h + 1 == j && (word_is(r, &tk[h], "Administration") ||
+		    word_is(r, &tk[h], "Cabinet")))
+			h = j;
+		else if (g == NULL || last < h) {
 			if (r->headline && h > k0 + 2)
 				k0 = h - 2;
 			for (k = k0; k < j; k++)
@@ -1186,11 +1191,13 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		    (tk[k + 1].cls & T_CAP) && tk[k + 1].gmax == 0 &&
 		    !(tk[k + 1].wf & (W_STOP | W_TITLE | W_ORGHEAD | W_EVENT)))
 			g = NULL;		/* Jordan Henderson, Victoria Beckham */
-		/* Paris Saint-Germain, London Stock Exchange: a place's name
-		 * followed by words no table knows names something there */
-		if (g != NULL && g->type == ENT_GPE && !r->headline && !event &&
+		/* Paris Saint-Germain, London Stock Exchange, Samsung
+		 * Electronics: a place's or organisation's name followed by
+		 * words no table knows names an organisation */
+		if (g != NULL && (g->type == ENT_GPE || g->type == ENT_ORG) &&
+		    !r->headline && !event &&
 		    last + 1 < j && unknown_word(r, last + 1) &&
-		    tk[last + 1].wf == 0 &&
+		    !(tk[last + 1].wf & (W_FIRST | W_SURNAME)) &&
 		    !(tk[last + 1].cls & T_INITIAL)) {
 			for (m = last + 2; m < j && m < last + 3 &&
 			    unknown_word(r, m); m++)

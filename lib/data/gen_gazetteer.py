@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/pkgs/x"
 TYPES = ["PER", "ORG", "GPE", "LOC", "NORP"]
 
-# word classes: bit, and whether to add both Capitalized and lowercase forms
+# word classes (lib/gazetteer.h W_*): bit, and whether to add both Capitalized and lowercase forms
 CLASSES = {
     "title": (0, True), "honorific": (1, False), "portfolio": (2, True),
     "orghead": (3, False), "street": (4, False), "event": (5, False),
@@ -34,7 +34,7 @@ CLASSES = {
     "pluralposs": (15, False), "particle": (16, False),
     "connector": (17, False), "acronym": (18, False),
     "minor": (21, False), "placeprep": (22, False), "det": (23, False),
-    "yearprep": (24, False),
+    "yearprep": (24, False), "geopre": (25, False),
 }
 BIT_FIRST, BIT_SURNAME = 19, 20
 
