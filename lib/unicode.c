@@ -131,25 +131,66 @@ decompose(struct cps *a, uint32_t cp)
 	cps_push(a, cp);
 }
 
+/* Sort the run a[lo..hi) of non-starters by class, stably. */
+static void
+sort_run(struct cps *a, size_t lo, size_t hi)
+{
+	static uint32_t *tmp;
+	static size_t tmpcap;
+	size_t count[256], i, j, pos;
+	uint32_t c;
+	unsigned char k;
+
+	if (hi - lo <= 32) {	/* insertion sort: runs are short in text */
+		for (i = lo + 1; i < hi; i++) {
+			k = a->ccc[i];
+			c = a->cp[i];
+			for (j = i; j > lo && a->ccc[j - 1] > k; j--) {
+				a->cp[j] = a->cp[j - 1];
+				a->ccc[j] = a->ccc[j - 1];
+			}
+			a->cp[j] = c;
+			a->ccc[j] = k;
+		}
+		return;
+	}
+	/* a counting sort keeps a long run (hostile input) linear */
+	if (tmpcap < hi - lo) {
+		tmpcap = hi - lo;
+		tmp = xreallocarray(tmp, tmpcap, sizeof(*tmp));
+	}
+	memset(count, 0, sizeof(count));
+	for (i = lo; i < hi; i++)
+		count[a->ccc[i]]++;
+	for (pos = 0, j = 0; j < 256; j++) {
+		i = count[j];
+		count[j] = pos;
+		pos += i;
+	}
+	for (i = lo; i < hi; i++)
+		tmp[count[a->ccc[i]]++] = a->cp[i];
+	for (i = lo; i < hi; i++) {
+		a->cp[i] = tmp[i - lo];
+		a->ccc[i] = (unsigned char)uni_ccc_of(a->cp[i]);
+	}
+}
+
 /* Canonical ordering: a stable sort of each run of non-starters by class. */
 static void
 reorder(struct cps *a)
 {
-	size_t i, j;
-	uint32_t c;
-	unsigned char k;
+	size_t i = 0, j;
 
-	for (i = 1; i < a->len; i++) {
-		k = a->ccc[i];
-		if (k == 0)
+	while (i < a->len) {
+		if (a->ccc[i] == 0) {
+			i++;
 			continue;
-		c = a->cp[i];
-		for (j = i; j > 0 && a->ccc[j - 1] > k; j--) {
-			a->cp[j] = a->cp[j - 1];
-			a->ccc[j] = a->ccc[j - 1];
 		}
-		a->cp[j] = c;
-		a->ccc[j] = k;
+		for (j = i + 1; j < a->len && a->ccc[j] != 0; j++)
+			;
+		if (j - i > 1)
+			sort_run(a, i, j);
+		i = j;
 	}
 }
 

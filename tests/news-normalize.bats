@@ -294,3 +294,14 @@ Try 'news-normalize --help' for more information." ]
 	python3 "$TESTS/../lib/gen_entities.py" "$BATS_TEST_TMPDIR"
 	cmp "$TESTS/../lib/html_entities.c" "$BATS_TEST_TMPDIR/html_entities.c"
 }
+
+@test "NFC: a long run of combining marks is put in canonical order" {
+	python3 -c '
+import sys
+sys.stdout.buffer.write(("text\na" + "\u0316\u0301" * 100000 + "\n").encode())' > "$BATS_TEST_TMPDIR/in"
+	python3 -c '
+import sys
+sys.stdout.buffer.write(("text\n\u00e1" + "\u0316" * 100000 + "\u0301" * 99999 + "\n").encode())' > "$BATS_TEST_TMPDIR/exp"
+	news-normalize "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/out"
+	cmp "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+}
