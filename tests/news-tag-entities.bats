@@ -497,3 +497,23 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'The Eras Tour and the Boston Marathon sold out.'
 	[ "$output" = 'GPE:22-28:Boston' ]
 }
+
+@test "news-tag-entities: a nationality followed by unknown words is an organisation" {
+	run -0 tag 'Russian Railways and European Pravda reported it.'
+	[ "$output" = 'ORG:0-16:Russian Railways|ORG:21-36:European Pravda' ]
+}
+
+@test "news-tag-entities: in Title Case an organisation word alone does not make a name" {
+	run -0 tag 'Far-Right Party Quits Over Asylum Dispute As Bank Of England Holds'
+	[ "$output" = 'GPE:53-60:England' ]
+}
+
+@test "news-tag-entities: a country's Security Council is not the UN's" {
+	run -0 tag "Russia's Security Council met; the UN Security Council did not."
+	[ "$output" = 'GPE:0-6:Russia|ORG:9-25:Security Council|ORG:35-54:UN Security Council' ]
+}
+
+@test "news-tag-entities: a hyphenated given name at a sentence start stays whole" {
+	run -0 tag 'Jean-Claude Juncker criticised the plan in Congress and the Senate.'
+	[ "$output" = 'PER:0-19:Jean-Claude Juncker|ORG:43-51:Congress|ORG:60-66:Senate' ]
+}

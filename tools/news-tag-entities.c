@@ -1043,7 +1043,7 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		return;
 	}
 	/* a sentence's first word is often an ordinary word: look past it */
-	if ((ta->cls & T_INITIAL) && !first) {
+	if ((ta->cls & T_INITIAL) && !first && !sep_is(r, a + 1, "-")) {
 		classify(r, a + 1, b, 0);
 		return;
 	}
@@ -1165,7 +1165,11 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 					k0 = k + 1;
 			/* after the head only "of ...", "for ..." belongs to it */
 			end = h + 1 < j && (tk[h + 1].wf & W_CONNECTOR) ? j : h + 1;
-			if (k0 < j && (h > k0 || end > h + 1)) {
+			/* in Title Case, only with a known name inside it */
+			for (m = k0; r->headline && m < end && tk[m].gmax == 0 &&
+			    tk[m].gmax2 == 0; m++)
+				;
+			if (k0 < j && (h > k0 || end > h + 1) && m < end) {
 				emit_org(r, k0, end);
 				if (end < j)
 					do_run(r, end, j, 0);
@@ -1192,9 +1196,11 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		    !(tk[k + 1].wf & (W_STOP | W_TITLE | W_ORGHEAD | W_EVENT)))
 			g = NULL;		/* Jordan Henderson, Victoria Beckham */
 		/* Paris Saint-Germain, London Stock Exchange, Samsung
-		 * Electronics: a place's or organisation's name followed by
-		 * words no table knows names an organisation */
-		if (g != NULL && (g->type == ENT_GPE || g->type == ENT_ORG) &&
+		 * Electronics, Russian Railways: a place's, an organisation's
+		 * or a people's name followed by words no table knows names
+		 * an organisation */
+		if (g != NULL && (g->type == ENT_GPE || g->type == ENT_ORG ||
+		    g->type == ENT_NORP) &&
 		    !r->headline && !event &&
 		    last + 1 < j && unknown_word(r, last + 1) &&
 		    !(tk[last + 1].wf & (W_FIRST | W_SURNAME)) &&

@@ -56,7 +56,7 @@ Carolina Dakota Jersey Israel Kenya London Aurora Eden Zion Salem Trinity
 Unity Liberty Destiny Harmony Melody Serenity Essence Genesis Bliss Glory Miracle
 Patience Charity Prudence Constance Verity Happy Lucky Sonny Buddy Champ Ace Rocky
 Lane Cliff Dale Glen Glenn Heath Marsh Moor Ford Major Minor Dusty Rusty Sandy
-Stormy Misty Windy Shadow Lonnie Sol Levi Jean Don Art Van Del Ray Wade Pat Tim
+Stormy Misty Windy Shadow Sol Art Van Del Ray Wade Pat
 """.split())
 
 
