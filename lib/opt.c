@@ -39,13 +39,15 @@ opt_next(int argc, char *argv[], const char *shortopts,
 			out_set_line_buffered(1);
 			continue;
 		case ':':
-			if (optopt > 0 && optopt < 0x100)
-				die_usage("option '-%c' needs an argument", optopt);
-			die_usage("option '%s' needs an argument", argv[optind - 1]);
+			/* a long option's alias is in optopt: name what was typed */
+			if (strncmp(argv[optind - 1], "--", 2) == 0)
+				die_usage("option '%s' needs an argument", argv[optind - 1]);
+			die_usage("option '-%c' needs an argument", optopt);
 		case '?':
-			if (optopt > 0 && optopt < 0x100)
-				die_usage("unknown option '-%c'", optopt);
-			die_usage("unknown option '%s'", argv[optind - 1]);
+			if (strncmp(argv[optind - 1], "--", 2) == 0 || optopt == 0 ||
+			    optopt >= 0x100)
+				die_usage("unknown option '%s'", argv[optind - 1]);
+			die_usage("unknown option '-%c'", optopt);
 		default:
 			return c;
 		}

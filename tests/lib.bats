@@ -223,3 +223,12 @@ load helper
 	run "$BATS_TEST_TMPDIR/root/usr/bin/news-to-csv" --version
 	[ "$output" = "news-to-csv (newsline) 0.1.0" ]
 }
+
+@test "a long option without its argument is named as typed" {
+	run --separate-stderr news-normalize --column
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "news-normalize: option '--column' needs an argument" ]
+	run --separate-stderr news-normalize -c
+	[ "$status" -eq 2 ]
+	[ "${stderr%%$'\n'*}" = "news-normalize: option '-c' needs an argument" ]
+}
