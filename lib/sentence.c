@@ -21,8 +21,10 @@
  * guides' abbreviation lists (titles, months, US states) and common
  * English function words; no corpus strings.
  */
+#include <assert.h>
 #include <string.h>
 
+#include "buf.h"
 #include "sentence.h"
 #include "utf8.h"
 
@@ -73,12 +75,57 @@ struct word {
 
 #define W(x) { x, sizeof(x) - 1 }
 
-/* A word list searched by length, then bytes. */
+/*
+ * Each word list gets an index by first byte on first use, so a lookup
+ * compares only the words that start with the right byte.
+ */
+struct word_index {
+	const struct word	 *list;
+	const struct word	**by;		/* the list ordered by first byte */
+	unsigned short		  start[257];
+};
+
+static struct word_index word_indexes[16];
+static size_t nword_indexes;
+
+static const struct word_index *
+index_of(const struct word *list)
+{
+	struct word_index *x;
+	const struct word *w;
+	unsigned short next[256];
+	size_t i, b;
+
+	for (i = 0; i < nword_indexes; i++)
+		if (word_indexes[i].list == list)
+			return &word_indexes[i];
+	assert(nword_indexes < sizeof(word_indexes) / sizeof(word_indexes[0]));
+	x = &word_indexes[nword_indexes++];
+	x->list = list;
+	memset(x->start, 0, sizeof(x->start));
+	for (w = list; w->s != NULL; w++)
+		x->start[(unsigned char)w->s[0] + 1]++;
+	for (b = 0; b < 256; b++)
+		x->start[b + 1] = (unsigned short)(x->start[b + 1] + x->start[b]);
+	x->by = xreallocarray(NULL, (size_t)x->start[256] + 1, sizeof(*x->by));
+	memcpy(next, x->start, sizeof(next));
+	for (w = list; w->s != NULL; w++)
+		x->by[next[(unsigned char)w->s[0]]++] = w;
+	return x;
+}
+
+/* Is s[0..n) in list (exact bytes)? */
 static int
 in_list(const struct word *list, const char *s, size_t n)
 {
-	for (; list->s != NULL; list++)
-		if (list->n == n && memcmp(list->s, s, n) == 0)
+	const struct word_index *x;
+	size_t j;
+
+	if (n == 0)
+		return 0;
+	x = index_of(list);
+	for (j = x->start[(unsigned char)s[0]]; j < x->start[(unsigned char)s[0] + 1]; j++)
+		if (x->by[j]->n == n && memcmp(x->by[j]->s, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -354,11 +401,6 @@ attribution_follows(const char *s, size_t n)
 	return 0;
 }
 
-/* Candidate bytes: the start of . ? ! and of … (0xE2). */
-static const unsigned char candidate[256] = {
-	['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1,
-};
-
 /*
  * Decide whether the sentence ends after the punctuation s[p..e), closers
  * s[e..c) and whitespace, with the next token at s[q].
@@ -431,8 +473,7 @@ sentence_length(const char *s, size_t n)
 	size_t i = 0, p, e, c, q, k;
 
 	for (;;) {
-		while (i < n && !candidate[(unsigned char)s[i]])
-			i++;
+		i = sent_find4(s, i, n, '.', '?', '!', 0xE2);
 		if (i >= n)
 			break;
 		p = i;

@@ -11,6 +11,8 @@
 #define NEWS_SENTENCE_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /*
  * The length of the first sentence of s[0..n): s starts the sentence (at
@@ -24,6 +26,41 @@ static inline int
 sent_is_space(int c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * Word-at-a-time search: the offset of the first byte of s[i..n) equal to
+ * one of a, b, c, d, or n.  Eight bytes are tested at once (the zero-byte
+ * trick of "Bit Twiddling Hacks"), the last few one by one.
+ */
+static inline uint64_t
+sent_has_byte(uint64_t x, unsigned char b)
+{
+	uint64_t y = x ^ (0x0101010101010101ULL * b);
+
+	return (y - 0x0101010101010101ULL) & ~y & 0x8080808080808080ULL;
+}
+
+static inline size_t
+sent_find4(const char *s, size_t i, size_t n, unsigned char a, unsigned char b,
+    unsigned char c, unsigned char d)
+{
+	uint64_t x;
+	unsigned char u;
+
+	while (n - i >= 8) {
+		memcpy(&x, s + i, 8);
+		if (sent_has_byte(x, a) | sent_has_byte(x, b) | sent_has_byte(x, c) |
+		    sent_has_byte(x, d))
+			break;
+		i += 8;
+	}
+	for (; i < n; i++) {
+		u = (unsigned char)s[i];
+		if (u == a || u == b || u == c || u == d)
+			break;
+	}
+	return i;
 }
 
 /*

@@ -338,11 +338,6 @@ split_doc_free(struct split_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* Bytes the stream escapes: \\ TAB LF CR. */
-static const unsigned char escaped_byte[256] = {
-	['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
-};
-
 void
 split_write_text(const char *s, size_t n)
 {
@@ -350,8 +345,7 @@ split_write_text(const char *s, size_t n)
 	const char *nl, *end = s + n;
 	size_t k;
 
-	for (k = 0; k < n && !escaped_byte[(unsigned char)s[k]]; k++)
-		;
+	k = sent_find4(s, 0, n, '\\', '\t', '\n', '\r');
 	if (k == n) {
 		out_write(s, n);	/* the common case: nothing to escape */
 		return;

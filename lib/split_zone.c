@@ -19,6 +19,7 @@
  * AFP and Getty Images); no corpus strings.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,12 +82,59 @@ ci_prefix(const char *s, size_t n, const char *cue)
 	return ci_prefix_n(s, n, cue, strlen(cue));
 }
 
+/*
+ * Each cue list gets an index by first byte on first use, so a lookup
+ * tries only the cues that start with the right letter.
+ */
+struct cue_index {
+	const struct cue	 *list;
+	const struct cue	**by;		/* the list ordered by first byte */
+	unsigned short		  start[257];	/* by[start[b]..start[b+1]) start with b */
+};
+
+static struct cue_index cue_indexes[32];
+static size_t ncue_indexes;
+
+static const struct cue_index *
+index_of(const struct cue *list)
+{
+	struct cue_index *x;
+	const struct cue *c;
+	unsigned short next[256];
+	size_t i, b;
+
+	for (i = 0; i < ncue_indexes; i++)
+		if (cue_indexes[i].list == list)
+			return &cue_indexes[i];
+	assert(ncue_indexes < sizeof(cue_indexes) / sizeof(cue_indexes[0]));
+	x = &cue_indexes[ncue_indexes++];
+	x->list = list;
+	memset(x->start, 0, sizeof(x->start));
+	for (c = list; c->s != NULL; c++)
+		x->start[(unsigned char)c->s[0] + 1]++;
+	for (b = 0; b < 256; b++)
+		x->start[b + 1] = (unsigned short)(x->start[b + 1] + x->start[b]);
+	x->by = xreallocarray(NULL, (size_t)x->start[256] + 1, sizeof(*x->by));
+	memcpy(next, x->start, sizeof(next));
+	for (c = list; c->s != NULL; c++)
+		x->by[next[(unsigned char)c->s[0]]++] = c;
+	return x;
+}
+
 /* Is s[0..n) one of the words in list, ignoring ASCII case? */
 static int
 ci_word_in(const struct cue *list, const char *s, size_t n)
 {
-	for (; list->s != NULL; list++)
-		if (list->n == n && ci_prefix_n(s, n, list->s, list->n))
+	const struct cue_index *x;
+	size_t j;
+	int b;
+
+	if (n == 0)
+		return 0;
+	x = index_of(list);
+	b = lower((unsigned char)s[0]);
+	for (j = x->start[b]; j < x->start[b + 1]; j++)
+		if (x->by[j]->n == n && ci_prefix_n(s, n, x->by[j]->s, n))
 			return 1;
 	return 0;
 }
@@ -94,10 +142,16 @@ ci_word_in(const struct cue *list, const char *s, size_t n)
 static int
 any_prefix(const struct cue *list, const char *s, size_t n)
 {
-	int c = n > 0 ? lower((unsigned char)s[0]) : -1;
+	const struct cue_index *x;
+	size_t j;
+	int b;
 
-	for (; list->s != NULL; list++)
-		if ((unsigned char)list->s[0] == c && ci_prefix_n(s, n, list->s, list->n))
+	if (n == 0)
+		return 0;
+	x = index_of(list);
+	b = lower((unsigned char)s[0]);
+	for (j = x->start[b]; j < x->start[b + 1]; j++)
+		if (ci_prefix_n(s, n, x->by[j]->s, x->by[j]->n))
 			return 1;
 	return 0;
 }
@@ -212,12 +266,16 @@ static const struct cue credit_words[] = {
 	C("picture"), C("shutterstock"), C("epa"), C("file"), C("courtesy"), { NULL, 0 }
 };
 
-/* Markers of a photo caption. */
+/*
+ * Markers of a photo caption.  A marker that ends in a comma must follow
+ * ", " (", left," in "Trump, left, and Zelensky"); none starts with a
+ * frequent word, so the scan stays cheap.
+ */
 static const struct cue caption_contains[] = {
-	C(", left,"), C(", right,"), C(", center,"), C(", centre,"), C("(left)"), C("(right)"),
-	C("(center)"), C("(centre)"), C(", left, "), C("(pictured)"), C(", pictured,"),
-	C("(file photo)"), C("in this photo"), C("in this image"), C("this handout"),
-	C("are pictured"), C("is pictured"), C("pictured above"), { NULL, 0 }
+	C("left,"), C("right,"), C("center,"), C("centre,"), C("(left)"),
+	C("(right)"), C("(center)"), C("(centre)"), C("(pictured)"),
+	C("pictured"), C("(file photo)"), C("photo shows"), C("handout"),
+	{ NULL, 0 }
 };
 
 /* Byline starts. */
@@ -340,6 +398,7 @@ build_by_first(void)
 /* Byte classes for the one pass over a row. */
 enum { CL_SPACE = 1, CL_LETTER = 2, CL_DIGIT = 4, CL_ALNUM = 8 };
 static unsigned char byte_class[256];
+static unsigned char lower_byte[256];	/* ASCII lower-case of every byte */
 
 static void
 build_byte_class(void)
@@ -347,6 +406,7 @@ build_byte_class(void)
 	int c;
 
 	for (c = 0; c < 256; c++) {
+		lower_byte[c] = (unsigned char)lower(c);
 		if (sent_is_space(c))
 			byte_class[c] = CL_SPACE;
 		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
@@ -358,28 +418,89 @@ build_byte_class(void)
 	}
 }
 
-/* Which contains_lists have a phrase in s[0..n), at a word start or punctuation? */
+/* Does a phrase of contains_lists start at s[i]?  Returns their CUE_* bits. */
+static unsigned int
+cues_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const struct cue *c;
+	unsigned int cues = 0;
+	size_t j, pair = (size_t)lower_byte[u[i]] << 8 | lower_byte[u[i + 1]];
+	int b = lower_byte[u[i]];
+
+	if (!(pair_seen[pair >> 3] & (1u << (pair & 7))))
+		return 0;
+	for (j = 0; j < by_first[b].count; j++) {
+		c = by_first[b].cue[j];
+		if (!ci_prefix_n(s + i, n - i, c->s, c->n))
+			continue;
+		if (by_first[b].kind[j] == CUE_CAPTION && c->s[c->n - 1] == ',' &&
+		    !(i >= 2 && s[i - 2] == ',' && s[i - 1] == ' '))
+			continue;	/* "left," only as ", left," */
+		cues |= by_first[b].kind[j];
+	}
+	return cues;
+}
+
+/*
+ * Which contains_lists have a phrase in s[0..n)?  Phrases are looked for
+ * at the start of each word and at each punctuation mark; the rest of a
+ * word is skipped.
+ */
 static unsigned int
 scan_cues(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned int cues = 0, k, prev = CL_SPACE;
-	size_t i, j, pair;
-	int b;
+	unsigned int cues = 0, k;
+	size_t i = 0;
 
-	for (i = 0; i + 1 < n; i++, prev = k) {
+	while (i + 1 < n) {
 		k = byte_class[u[i]];
-		if ((k & prev) & CL_ALNUM)
+		if (k & CL_SPACE) {
+			i++;
 			continue;
-		b = lower(u[i]);
-		pair = (size_t)b << 8 | (unsigned)lower(u[i + 1]);
-		if (pair_seen[pair >> 3] & (1u << (pair & 7)))
-			for (j = 0; j < by_first[b].count; j++)
-				if (ci_prefix_n(s + i, n - i, by_first[b].cue[j]->s,
-				    by_first[b].cue[j]->n))
-					cues |= by_first[b].kind[j];
+		}
+		cues |= cues_at(s, n, i);
+		i++;
+		if (k & CL_ALNUM)
+			while (i < n && (byte_class[u[i]] & CL_ALNUM))
+				i++;
 	}
 	return cues;
+}
+
+/*
+ * The number of words (runs of non-blanks) in s[0..n).  Eight bytes at a
+ * time: a word starts at a byte that is not a space after one that is.
+ * A chunk with a byte below 0x0E (TAB, LF, CR, VT, FF, NUL...) is counted
+ * byte by byte.
+ */
+static size_t
+count_words(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL,
+	    low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x, y, sp, carry = 0x80;	/* the byte before the row is a space */
+	size_t i = 0, words = 0;
+	unsigned int k, prev;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&x, s + i, 8);
+		if ((x - ones * 0x0E) & ~x & high)
+			break;
+		y = x ^ (ones * ' ');
+		sp = ~(((y & low7) + low7) | y | low7);	/* 0x80 where a space */
+		words += (size_t)(((~sp & ((sp << 8) | carry) & high) >> 7) * ones >> 56);
+		carry = sp >> 56;
+	}
+	prev = carry ? CL_SPACE : 0;
+	for (; i < n; i++) {
+		k = byte_class[u[i]];
+		words += (prev & ~k) & CL_SPACE;
+		prev = k;
+	}
+	return words;
 }
 
 /*
@@ -391,23 +512,26 @@ static void
 row_info(struct rowinfo *ri, const char *s, size_t n, unsigned int flags)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, end = n, words = 0, letters = 0;
-	unsigned int k, prev = CL_SPACE, digits = 0;
+	size_t i, end = n, words, letters = 0;
+	unsigned int k, digits = 0;
 
 	if (!by_first_ready) {
 		build_by_first();
 		build_byte_class();
 	}
-	for (i = 0; i < n; i++) {
-		k = byte_class[u[i]];
-		words += (prev & ~k) & CL_SPACE;
-		letters += (k & CL_LETTER) >> 1;
-		digits |= k;
-		prev = k;
-	}
-	digits &= CL_DIGIT;
+	words = count_words(s, n);
 	if (words > MAX_COUNT)
 		words = MAX_COUNT;
+	/* letters and digits only matter for short rows (has_date looks itself) */
+	if (words <= CUE_WORDS)
+		for (i = 0; i < n; i++) {
+			k = byte_class[u[i]];
+			letters += (k & CL_LETTER) >> 1;
+			digits |= k;
+		}
+	else
+		letters = 255, digits = 0;
+	digits &= CL_DIGIT;
 	ri->cues = 0;
 	if (words <= CUE_WORDS || (words <= CAPTION_WORDS &&
 	    (flags & (ROW_PARA_FIRST | ROW_PARA_LAST)) == (ROW_PARA_FIRST | ROW_PARA_LAST)))
@@ -505,7 +629,9 @@ has_date(const struct rowinfo *ri)
 	const struct cue *m;
 	size_t k;
 
-	if (!ri->digits)
+	for (w = s; w < end && !is_digit((unsigned char)*w); w++)
+		;
+	if (w == end)
 		return 0;
 	for (; s < end; s++) {
 		if (is_digit((unsigned char)*s) && end - s >= 8) {
