@@ -173,6 +173,9 @@ static const struct cue boiler_prefix[] = {
 	C("follow @"), C("read more"), C("read next"), C("read also"), C("also read"),
 	C("see also"), C("related stories"), C("related articles"), C("related:"),
 	C("related coverage"), C("related topics"), C("related links"),
+	C("explore more on"), C("more on these topics"), C("reuse this content"),
+	C("republish this"), C("tags:"), C("topics:"), C("filed under"),
+	C("categories:"),
 	C("related reading"), C("related news"), C("related content"), C("more from"),
 	C("more stories"), C("more on this"), C("you may also like"),
 	C("you might also like"), C("recommended"), C("most read"), C("most popular"),
@@ -212,6 +215,8 @@ static const struct cue list_heads[] = {
 	C("you might also like"), C("top stories"), C("most read"),
 	C("most popular"), C("trending"), C("recommended"), C("also read"),
 	C("latest news"), C("latest stories"), C("our picks"), C("editor's picks"),
+	C("explore more"), C("more on these topics"), C("more on this topic"),
+	C("tags"), C("topics"), C("filed under"), C("categories"),
 	C("editor\xE2\x80\x99s picks"), C("don't miss"), C("popular"), { NULL, 0 }
 };
 

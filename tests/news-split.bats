@@ -95,6 +95,14 @@ Try 'news-split --help' for more information." ]
 	check_out "$E/mixed-topics.out" "news-split '$F/mixed-topics.txt'"
 }
 
+@test "news-split: a wire story: AP dateline, FILE caption and credit, contributor, copyright" {
+	check_out "$E/wire-story.out" "news-split '$F/wire-story.txt'"
+}
+
+@test "news-split: a page as lines: standfirst, author line, topic links after their header" {
+	check_out "$E/web-lines.out" "news-split '$F/web-lines.txt'"
+}
+
 @test "news-split: seed article with app banner, caption and site footer" {
 	check_out "$E/003_d7124cf86ca11ffe.out" "news-split '$CORPUS/articles/003_d7124cf86ca11ffe.txt'"
 }
