@@ -15,6 +15,14 @@ setup_file() {
 		head -c 52428800 /dev/zero | tr '\0' 'x'
 		printf ' We want a ceasefire.\tx\n'
 	} > "$big"
+	# one endless clause with 100000 mentions: must stay linear
+	words="$BATS_FILE_TMPDIR/words.tsv"
+	{
+		printf 'doc\tquote\ttext\tcontext\n'
+		printf 'd\t1\t'
+		yes 'we want a ceasefire and this truce' | head -n 50000 | tr '\n' ' '
+		printf '\tx\n'
+	} > "$words"
 }
 
 # golden NAME [ARGS...]: news-stance ARGS $F/NAME.tsv must give $E/NAME.out
@@ -179,6 +187,13 @@ sys.exit(bad > 0)'
 	news-stance "$BATS_FILE_TMPDIR/big.tsv" > "$BATS_TEST_TMPDIR/out"
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/out")" -eq 2 ]
 	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 5-)" = "ceasefire	favor	0.80	want a ceasefire" ]
+}
+
+@test "a 1.7 MB clause with 100000 target mentions" {
+	news-stance "$BATS_FILE_TMPDIR/words.tsv" > "$BATS_TEST_TMPDIR/out"
+	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 5-7)" = "ceasefire	favor	0.80" ]
+	# the evidence stops at the cues within reach of the first mention
+	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 8)" = "$(printf 'want a ceasefire and this truce we %.0s' 1 2 3)want" ]
 }
 
 @test "> /dev/full: write error, exit 1" {

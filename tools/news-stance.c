@@ -402,6 +402,7 @@ struct matcher {
 	uint64_t	 lens;		/* bit L: some first word is a prefix of L bytes (L < 64) */
 	uint64_t	 bloom[1024];	/* a first word may have hash h: see maybe() */
 	unsigned char	 longprefix;	/* some first word is a prefix of 64 bytes or more */
+	size_t		 maxnw;		/* words in the longest phrase */
 };
 
 static uint64_t
@@ -494,6 +495,8 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	ph = &mt->p[mt->np];
 	ph->w = mt->nw;
 	ph->nw = scratch->nt;
+	if (ph->nw > mt->maxnw)
+		mt->maxnw = ph->nw;
 	ph->id = id;
 	ph->cls = cls;
 	ph->inverse = (unsigned char)inverse;
@@ -862,6 +865,38 @@ match_phrase(const struct matcher *mt, const struct match *m)
 	return &mt->p[m->ph];
 }
 
+/* The first match in v[0..n) (sorted by ts) with ts >= tok. */
+static size_t
+first_match_from(const struct match *v, size_t n, size_t tok)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].ts < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first cue match of tx in clause (cue matches are in token order). */
+static size_t
+first_cue_of_clause(const struct text *tx, size_t clause)
+{
+	size_t lo = 0, hi = tx->ncm, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tx->t[tx->cm[mid].ts].clause < clause)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Is token range [ts, te) inside a mention of target id? */
 static int
 in_target(const struct matcher *mt, const struct text *tx, size_t id,
@@ -869,9 +904,9 @@ in_target(const struct matcher *mt, const struct text *tx, size_t id,
 {
 	size_t i;
 
-	for (i = 0; i < tx->ntm; i++)
-		if (match_phrase(mt, &tx->tm[i])->id == id &&
-		    ts < tx->tm[i].te && tx->tm[i].ts < te)
+	i = first_match_from(tx->tm, tx->ntm, ts > mt->maxnw ? ts - mt->maxnw : 0);
+	for (; i < tx->ntm && tx->tm[i].ts < te; i++)
+		if (match_phrase(mt, &tx->tm[i])->id == id && ts < tx->tm[i].te)
 			return 1;
 	return 0;
 }
@@ -902,6 +937,24 @@ governs(const struct match *c, const struct match *m)
 	return c->te <= m->ts && m->ts - c->te <= 3;
 }
 
+/*
+ * Is cue c close enough to mention m to be about it?  A clause can run
+ * long (a list, a missing full stop); words further than CUE_REACH words
+ * (about one long sentence) from the mention are taken to be about
+ * something else.
+ */
+enum { CUE_REACH = 25 };
+
+static int
+near(const struct match *c, const struct match *m)
+{
+	if (c->te <= m->ts)
+		return m->ts - c->te < CUE_REACH;
+	if (c->ts >= m->te)
+		return c->ts - m->te < CUE_REACH;
+	return 1;
+}
+
 static void
 widen(size_t *s, size_t *e, size_t a, size_t b)
 {
@@ -920,7 +973,10 @@ read_mention(const struct matcher *mt, const struct text *tx,
 {
 	const struct stance_cue *cue;
 	const struct match *c;
-	size_t clause = tx->t[m->ts].clause, i, ms, me, bs = 0, be = 0, last;
+	size_t clause = tx->t[m->ts].clause, i, ms, me, last, first, d;
+	size_t bs = 0, be = 0, bd = SIZE_MAX;	/* the deciding cue's bytes, distance */
+	size_t ns = SIZE_MAX, ne = 0;		/* the negators' bytes */
+	size_t cs = SIZE_MAX, ce = 0;		/* all cues read */
 	size_t id = match_phrase(mt, m)->id;
 	double strength = 0, factor = 1, refw = 0;
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = tx->q[clause];
@@ -936,21 +992,19 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->as_pred = 0;
 	/* a negator flips only what follows it: a cue, or the target */
 	last = m->ts;
-	for (i = 0; i < tx->ncm; i++) {
+	first = first_cue_of_clause(tx, clause);
+	for (i = first; i < tx->ncm && tx->t[tx->cm[i].ts].clause == clause; i++) {
 		c = &tx->cm[i];
-		if (tx->t[c->ts].clause != clause || c->ts <= last ||
-		    in_target(mt, tx, id, c->ts, c->te))
+		if (c->ts <= last || !near(c, m) || in_target(mt, tx, id, c->ts, c->te))
 			continue;
 		cue = &stance_cues[match_phrase(mt, c)->id];
 		if (cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST)
 			last = c->ts;
 	}
 	v->ncue = 0;
-	for (i = 0; i < tx->ncm; i++) {
+	for (i = first; i < tx->ncm && tx->t[tx->cm[i].ts].clause == clause; i++) {
 		c = &tx->cm[i];
-		if (tx->t[c->ts].clause != clause)
-			continue;
-		if (in_target(mt, tx, id, c->ts, c->te))
+		if (!near(c, m) || in_target(mt, tx, id, c->ts, c->te))
 			continue;
 		cue = &stance_cues[match_phrase(mt, c)->id];
 		if ((cue->kind == CUE_NEG || cue->kind == CUE_NEVER ||
@@ -969,10 +1023,13 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			ncue++;
 			if (c->ts > 0 && key_is(tx, &tx->t[c->ts - 1], "as"))
 				as_pred = 1;	/* "dismissed X as premature" */
-			if (cue->weight / 100.0 > strength) {
+			d = c->te <= m->ts ? m->ts - c->te : c->ts - m->te;
+			if (cue->weight / 100.0 > strength ||
+			    (cue->weight / 100.0 == strength && d < bd)) {
 				strength = cue->weight / 100.0;
-				bs = tx->t[c->ts].s;
+				bs = tx->t[c->ts].s;	/* the deciding cue */
 				be = tx->t[c->te - 1].e;
+				bd = d;
 			}
 			break;
 		case CUE_NEG:
@@ -983,12 +1040,11 @@ read_mention(const struct matcher *mt, const struct text *tx,
 				break;
 			}
 			neg = !neg;
+			widen(&ns, &ne, tx->t[c->ts].s, tx->t[c->te - 1].e);
 			if (cue->kind == CUE_NEVER ||
 			    (cue->kind == CUE_NO && c->te <= m->ts && m->ts - c->te <= 1)) {
 				refusal = 1;
 				refw = cue->weight / 100.0;
-				bs = tx->t[c->ts].s;
-				be = tx->t[c->te - 1].e;
 			}
 			break;
 		case CUE_HEDGE:
@@ -1006,7 +1062,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		default:
 			continue;
 		}
-		widen(&v->es, &v->ee, tx->t[c->ts].s, tx->t[c->te - 1].e);
+		widen(&cs, &ce, tx->t[c->ts].s, tx->t[c->te - 1].e);
 	}
 	/* a negator on its own: "never", "no X" refuse; a bare "not" says nothing */
 	if (ncue == 0) {
@@ -1038,11 +1094,29 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->w = strength * factor;
 	v->ncue = ncue;
 	v->as_pred = as_pred;
-	if (v->ee - v->es > EVIDENCE_MAX && be > bs) {
-		v->es = bs;
-		v->ee = be;
+	/*
+	 * evidence: the mention and every cue read (the sign is their
+	 * product); when that is too long, the strongest cue nearest the
+	 * mention, or the negators of a bare refusal
+	 */
+	widen(&v->es, &v->ee, cs, ce);
+	if (v->ee - v->es > EVIDENCE_MAX) {
+		if (ncue > 0) {
+			v->es = bs;
+			v->ee = be;
+		} else {
+			v->es = ns;
+			v->ee = ne;
+		}
 	}
 }
+
+/*
+ * Only the first MENTION_MAX mentions of a target in one text and the first
+ * MENTION_MAX demonstratives are read, so a pathological row of one endless
+ * clause costs linear, not quadratic, time.
+ */
+enum { MENTION_MAX = 32 };
 
 /*
  * A pronoun (it, this, that, these, those, them) in the clause right after the
@@ -1078,14 +1152,15 @@ read_target(const struct matcher *mt, const struct text *tx, size_t id,
 {
 	struct verdict v;
 	struct match a;
-	size_t i;
+	size_t i, n;
 
 	best->found = 0;
 	best->sign = 0;
 	best->w = 0;
-	for (i = 0; i < tx->ntm; i++) {
+	for (i = 0, n = 0; i < tx->ntm && n < MENTION_MAX; i++) {
 		if (match_phrase(mt, &tx->tm[i])->id != id)
 			continue;
+		n++;
 		read_mention(mt, tx, &tx->tm[i], &v);
 		if (v.sign == 0 && anaphor(tx, &tx->tm[i], &a)) {
 			struct verdict va;
@@ -1281,7 +1356,7 @@ paragraph_anaphor(struct state *st, struct tsv_in *in, struct verdict *v)
 	static const char *const pron[] = { "this", "these", "those" };
 	const struct text *tx = &st->text;
 	const char *doc, *para;
-	size_t dn, pn, i, j, t, found = SIZE_MAX;
+	size_t dn, pn, i, j, t, found = SIZE_MAX, tries;
 	unsigned long pnum;
 	struct match a;
 
@@ -1302,10 +1377,12 @@ paragraph_anaphor(struct state *st, struct tsv_in *in, struct verdict *v)
 	if (t != SIZE_MAX && pnum != st->last_para && pnum != st->last_para + 1)
 		t = SIZE_MAX;
 	if (t != SIZE_MAX && !st->seen[t]) {
-		for (i = 0; i < tx->nt && found == SIZE_MAX; i++)
+		for (i = 0, tries = 0; i < tx->nt && found == SIZE_MAX &&
+		    tries < MENTION_MAX; i++)
 			for (j = 0; j < sizeof(pron) / sizeof(pron[0]); j++) {
 				if (!key_is(tx, &tx->t[i], pron[j]))
 					continue;
+				tries++;
 				a.ph = st->rep[t];
 				a.ts = i;
 				a.te = i + 1;
