@@ -63,6 +63,7 @@ static const struct option longopts[] = {
 #define HOLD_MAX	(4UL << 20)	/* bytes of one document held back */
 #define MAX_PIECE	6		/* words in a name found from the text */
 #define SEG_MAX		16384		/* bytes of text tagged at a time */
+#define DOC_NAMES_MAX	65536		/* short forms remembered per document */
 
 /* Token classes. */
 #define T_CAP		0x01	/* starts with a capital letter */
@@ -446,7 +447,7 @@ doc_add(const char *k, size_t n, const char *canon, size_t clen, int type)
 	struct dname *d, *old;
 	size_t oldcap, i;
 
-	if (!collecting || n == 0)
+	if (!collecting || n == 0 || dcount >= DOC_NAMES_MAX)
 		return;
 	if ((dcount + 1) * 2 > dcap) {
 		old = dtab;
