@@ -130,10 +130,22 @@ sys.exit(bad > 0)'
 	[ "$output" = "" ]
 }
 
-@test "unreadable targets file: exit 2" {
+@test "unreadable, directory or empty targets file: exit 2" {
 	run --separate-stderr -2 news-stance -t "$BATS_TEST_TMPDIR/none.tsv" "$F/favor.tsv"
 	[ "$output" = "" ]
 	[ "$stderr" = "news-stance: $BATS_TEST_TMPDIR/none.tsv: No such file or directory" ]
+	run --separate-stderr -2 news-stance -t "$BATS_TEST_TMPDIR" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $BATS_TEST_TMPDIR: Is a directory" ]
+	run --separate-stderr -2 news-stance -t "$F/empty.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/empty.tsv:1: no header line 'target<TAB>phrase'" ]
+}
+
+@test "a targets file with a header only: no target, no rows" {
+	printf 'target\tphrase\n' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr -0 news-stance -t "$BATS_TEST_TMPDIR/t.tsv" "$F/favor.tsv"
+	[ "${#lines[@]}" -eq 1 ]
 }
 
 @test "missing text or context column names news-extract-quotes" {

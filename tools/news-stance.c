@@ -799,7 +799,8 @@ load_targets(struct matcher *mt, struct targets *tg, struct text *scratch,
 			targets_error(name, lineno, "%s", msg);
 	}
 	if (!have_header)
-		targets_error(name, lineno, "no header line 'target<TAB>phrase'");
+		targets_error(name, lineno ? lineno : 1,
+		    "no header line 'target<TAB>phrase'");
 	buf_free(&header);
 	buf_free(&field);
 	buf_free(&id);
