@@ -517,3 +517,18 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Jean-Claude Juncker criticised the plan in Congress and the Senate.'
 	[ "$output" = 'PER:0-19:Jean-Claude Juncker|ORG:43-51:Congress|ORG:60-66:Senate' ]
 }
+
+@test "news-tag-entities: a place's name after an organisation word belongs to it" {
+	run -0 tag 'Hannah Fry of University College London spoke.'
+	[ "$output" = 'PER:0-10:Hannah Fry|ORG:14-39:University College London' ]
+}
+
+@test "news-tag-entities: capitals after a number are a model, not an organisation" {
+	run -0 tag 'A Boeing 737 MAX landed in Portland.'
+	[ "$output" = 'ORG:2-8:Boeing|GPE:27-35:Portland' ]
+}
+
+@test "news-tag-entities: two capitalized words ending like abstract nouns are not a person" {
+	run -0 tag 'Activists from Extinction Rebellion met Green Movement members.'
+	[ "$output" = 'ORG:40-54:Green Movement' ]
+}

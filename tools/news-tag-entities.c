@@ -955,6 +955,22 @@ bracket_after(const struct row *r, size_t b)
 	    nx->e < r->n && r->t[nx->e] == ')' && sep_is(r, b, " (");
 }
 
+/* Rebellion, Movement, Justice: endings of abstract nouns, not of names. */
+static int
+abstract_noun(const struct row *r, const struct tok *tk)
+{
+	static const char *const end[] = { "tion", "sion", "ment", "ness",
+	    "ity", "ism", "ship", NULL };
+	size_t i, n, len = tk->e - tk->s;
+
+	for (i = 0; end[i] != NULL; i++) {
+		n = strlen(end[i]);
+		if (len > n + 2 && memcmp(r->t + tk->e - n, end[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "at Old Trafford", "in Ribera": a preposition of place before token a. */
 static int
 place_before(const struct row *r, size_t a)
@@ -1024,7 +1040,8 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		}
 		if (acro && !(ta->cls & T_HASDIGIT) &&
 		    !(ta->wf & (W_ACRONYM | W_TITLE | W_STOP)) &&
-		    ta->e - ta->s <= 6) {
+		    ta->e - ta->s <= 6 && !(a > 0 &&
+		    (r->tok[a - 1].cls & T_DIGIT) && sep_is(r, a, " "))) {
 			/* not inside a line of capitals */
 			if ((a > 0 && (r->tok[a - 1].cls & T_ALLCAP) &&
 			    sep_is(r, a, " ")) || (b < r->ntok &&
@@ -1048,7 +1065,8 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		classify(r, a + 1, b, 0);
 		return;
 	}
-	if (!r->headline && nb <= 3 && plain && !place_before(r, a))
+	if (!r->headline && nb <= 3 && plain && !place_before(r, a) &&
+	    !abstract_noun(r, ta) && !abstract_noun(r, tb))
 		emit_person(r, a, b);
 }
 
@@ -1164,8 +1182,13 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 			for (k = k0; k < j; k++)
 				if (tk[k].used)
 					k0 = k + 1;
-			/* after the head only "of ...", "for ..." belongs to it */
+			/* after the head only "of ...", "for ..." belongs to it,
+			 * or a place's name (University College London) */
 			end = h + 1 < j && (tk[h + 1].wf & W_CONNECTOR) ? j : h + 1;
+			if (end == h + 1 && end < j &&
+			    (g = gaz_at(r, end, &last, &m)) != NULL &&
+			    g->type == ENT_GPE && last + 1 == j)
+				end = j;
 			/* in Title Case, only with a known name inside it */
 			for (m = k0; r->headline && m < end && tk[m].gmax == 0 &&
 			    tk[m].gmax2 == 0; m++)
