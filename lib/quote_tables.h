@@ -36,7 +36,8 @@ enum {
 	QW_GROUPNOUN	= 1u << 22,	/* officials, sources: speaks for an entity */
 	QW_WEAK		= 1u << 23,	/* a cue only for a quoted fragment: wants */
 	QW_ROLEMOD	= 1u << 24,	/* a word in a role phrase: former, foreign */
-	QW_TIME		= 1u << 25	/* days, months: "X on Monday said" */
+	QW_TIME		= 1u << 25,	/* days, months: "X on Monday said" */
+	QW_NOUNCUE	= 1u << 26	/* a noun that reports: statement, claim */
 };
 
 struct quote_word {

@@ -148,6 +148,12 @@ evening night weekend january february march april may june july august septembe
 december today yesterday""".split():
     add(w, "QW_TIME")
 
+# nouns that report a statement: "a statement by X that", "X's claim that"
+for w in """statement statements claim claims call calls warning warnings assertion assertions
+announcement remarks comments pledge pledges promise promises suggestion insistence demand demands
+argument""".split():
+    add(w, "QW_NOUNCUE")
+
 out = []
 for w in sorted(rows):
     f, g, p = rows[w]

@@ -2019,6 +2019,45 @@ finite_verb(int t)
 	    TIS(t, "wants") || TIS(t, "remains") || TIS(t, "won't") || TIS(t, "can't");
 }
 
+/*
+ * A noun that reports a statement: "a statement by X that ...", "calls by
+ * US officials to ...", "Trump's claim that ...", "US calls to ...".
+ */
+static int
+noun_cue(int n, int t1)
+{
+	struct subj su;
+	int a, b, p = n - 1;
+
+	memset(&su, 0, sizeof(su));
+	if ((TIS(n + 1, "by") || TIS(n + 1, "from")) && subject_fwd(n + 2, &su) > 0 &&
+	    su.kind == SUBJ_ENT) {
+		a = su.t1;
+	} else if (p >= 0 && D.toks[p].entend >= 0 && samerow(p, n) &&
+	    D.ents[D.toks[p].entend].type != 'N') {
+		int e = D.toks[p].entend;
+
+		if (!ent_speaker_type(e))
+			return 0;
+		su.kind = SUBJ_ENT;
+		su.nents = 1;
+		su.ents[0] = e;
+		su.t0 = D.ents[e].t0;
+		su.t1 = p + 1;
+		a = n + 1;
+	} else
+		return 0;
+	if (a >= t1 || !(TIS(a, "that") || TIS(a, "to")))
+		return 0;
+	if (TIS(a, "that"))
+		a++;
+	b = clause_end(a);
+	if (b <= a || range_has_quote(a, b))
+		return 0;
+	add_indirect(n, &su, a, b, 0, 0);
+	return 1;
+}
+
 static void
 do_indirect(void)
 {
@@ -2034,6 +2073,8 @@ do_indirect(void)
 			struct subj su;
 			int rr, a, b, k;
 
+			if (D.toks[c].span < 0 && (tflags(c) & QW_NOUNCUE) && noun_cue(c, t1))
+				continue;
 			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
 				continue;
 			/* according to X, ... / ..., according to X */
