@@ -62,6 +62,13 @@ struct cue {
 
 #define C(x) { x, sizeof(x) - 1 }
 
+/* A byte that continues a word: ASCII letter or digit, or part of a UTF-8 letter. */
+static int
+word_byte(int c)
+{
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 /* Does s[0..n) start with the k bytes of cue, ignoring ASCII case? */
 static int
 ci_prefix_n(const char *s, size_t n, const char *cue, size_t k)
@@ -143,6 +150,7 @@ static int
 any_prefix(const struct cue *list, const char *s, size_t n)
 {
 	const struct cue_index *x;
+	const struct cue *c;
 	size_t j;
 	int b;
 
@@ -150,9 +158,13 @@ any_prefix(const struct cue *list, const char *s, size_t n)
 		return 0;
 	x = index_of(list);
 	b = lower((unsigned char)s[0]);
-	for (j = x->start[b]; j < x->start[b + 1]; j++)
-		if (ci_prefix_n(s, n, x->by[j]->s, x->by[j]->n))
-			return 1;
+	for (j = x->start[b]; j < x->start[b + 1]; j++) {
+		c = x->by[j];
+		if (ci_prefix_n(s, n, c->s, c->n) && (c->n == n ||
+		    !word_byte((unsigned char)c->s[c->n - 1]) ||
+		    !word_byte((unsigned char)s[c->n])))
+			return 1;	/* a whole-word match */
+	}
 	return 0;
 }
 
@@ -167,38 +179,50 @@ any_contains(const struct cue *list, const char *s, size_t n)
 	return 0;
 }
 
-/* Promotion, navigation and sharing at the start of a row. */
+/*
+ * Promotion, navigation and sharing at the start of a row (up to 15
+ * words).  A cue matches whole words: "subscribe to" is not "subscribers".
+ */
 static const struct cue boiler_prefix[] = {
-	C("sign up"), C("sign in"), C("log in"), C("login"), C("subscribe"), C("follow us"),
-	C("follow @"), C("read more"), C("read next"), C("read also"), C("also read"),
+	C("sign up"), C("sign in"), C("log in"), C("subscribe to"),
+	C("subscribe now"), C("subscribe for"), C("follow us"), C("follow @"),
+	C("read more"), C("read next"), C("read also"), C("also read"),
 	C("see also"), C("related stories"), C("related articles"), C("related:"),
 	C("related coverage"), C("related topics"), C("related links"),
+	C("related reading"), C("related news"), C("related content"),
 	C("explore more on"), C("more on these topics"), C("reuse this content"),
 	C("republish this"), C("tags:"), C("topics:"), C("filed under"),
-	C("categories:"),
-	C("related reading"), C("related news"), C("related content"), C("more from"),
-	C("more stories"), C("more on this"), C("you may also like"),
-	C("you might also like"), C("recommended"), C("most read"), C("most popular"),
-	C("trending"), C("share this"), C("share on"), C("share:"), C("share article"),
-	C("advertisement"), C("sponsored"), C("copyright"), C("\xC2\xA9"),
-	C("all rights reserved"), C("download the app"), C("download our app"),
-	C("get the app"), C("install the app"), C("start reading"), C("continue reading"),
+	C("categories:"), C("more from"), C("more stories"), C("more on this"),
+	C("you may also like"), C("you might also like"), C("most read"),
+	C("most popular"), C("share this"), C("share on"), C("share:"),
+	C("share article"), C("copyright \xC2\xA9"), C("copyright (c)"),
+	C("\xC2\xA9"), C("all rights reserved"),
+	C("download the app"), C("download our app"), C("get the app"),
+	C("install the app"), C("start reading"), C("continue reading"),
 	C("keep reading"), C("click here"), C("tap here"), C("listen to this article"),
-	C("listen now"), C("watch now"), C("already a member"), C("already a subscriber"),
-	C("already subscribed"), C("get all your news"), C("newsletter"),
-	C("get in touch"), C("got a story"), C("contact us"), C("we use cookies"),
-	C("privacy policy"), C("terms of use"), C("terms and conditions"), C("skip to"),
-	C("jump to"), C("back to top"), C("check this out"), C("before you leave"),
-	C("don't miss"), C("don\xE2\x80\x99t miss"), C("join us"), C("support us"),
-	C("become a member"), C("free trial"), C("one subscription"), C("top stories"),
-	C("our picks"), C("editor's picks"), C("editor\xE2\x80\x99s picks"),
-	C("leave a comment"), C("report an error"), C("this post appeared"),
-	C("this article appeared"), C("this story appeared"),
-	C("this article was originally"), C("this story was originally"),
-	C("originally published"), C("read the full"), C("read the original"),
-	C("sign up to"), C("to continue reading"), C("upgrade"), C("unlock"),
-	C("register for free"), C("create a free account"), C("enable javascript"),
-	C("allow cookies"), { NULL, 0 }
+	C("listen now"), C("watch now"), C("already a member"),
+	C("already a subscriber"), C("already subscribed"), C("get all your news"),
+	C("sign up for our newsletter"), C("our newsletter"), C("get in touch"),
+	C("got a story"), C("contact us"), C("we use cookies"), C("privacy policy"),
+	C("terms of use"), C("terms and conditions"), C("skip to"), C("jump to"),
+	C("back to top"), C("check this out"), C("before you leave"),
+	C("don't miss"), C("don\xE2\x80\x99t miss"), C("become a member"),
+	C("free trial"), C("one subscription"), C("top stories"), C("our picks"),
+	C("editor's picks"), C("editor\xE2\x80\x99s picks"), C("leave a comment"),
+	C("report an error"), C("this post appeared"), C("this article appeared"),
+	C("this story appeared"), C("this article was originally"),
+	C("this story was originally"), C("originally published"),
+	C("read the full"), C("read the original"), C("to continue reading"),
+	C("register for free"), C("create a free account"),
+	C("enable javascript"), C("allow cookies"), { NULL, 0 }
+};
+
+/* Single words that are furniture only as a short line with no final period. */
+static const struct cue boiler_words[] = {
+	C("subscribe"), C("login"), C("recommended"), C("trending"),
+	C("advertisement"), C("sponsored"), C("newsletter"), C("newsletters"),
+	C("upgrade"), C("unlock"), C("copyright"), C("promoted"), C("ad"),
+	C("advert"), C("adverts"), C("advertising"), { NULL, 0 }
 };
 
 /* Promotion anywhere in a short row. */
@@ -272,15 +296,14 @@ static const struct cue credit_words[] = {
 };
 
 /*
- * Markers of a photo caption.  A marker that ends in a comma must follow
- * ", " (", left," in "Trump, left, and Zelensky"); none starts with a
- * frequent word, so the scan stays cheap.
+ * Markers of a photo caption: where the people stand.  A marker that ends
+ * in a comma must follow ", " (", left," in "Trump, left, and Zelensky").
+ * ("pictured" is left out: body text uses it as much as captions.)
  */
 static const struct cue caption_contains[] = {
 	C("left,"), C("right,"), C("center,"), C("centre,"), C("(left)"),
-	C("(right)"), C("(center)"), C("(centre)"), C("(pictured)"),
-	C("pictured"), C("(file photo)"), C("photo shows"), C("handout"),
-	{ NULL, 0 }
+	C("(right)"), C("(center)"), C("(centre)"), C("(file photo)"),
+	C("(file image)"), { NULL, 0 }
 };
 
 /* Byline starts. */
@@ -439,6 +462,9 @@ cues_at(const char *s, size_t n, size_t i)
 		c = by_first[b].cue[j];
 		if (!ci_prefix_n(s + i, n - i, c->s, c->n))
 			continue;
+		if (i + c->n < n && word_byte((unsigned char)c->s[c->n - 1]) &&
+		    word_byte(u[i + c->n]))
+			continue;	/* whole words only: "/ap" is not "/apple" */
 		if (by_first[b].kind[j] == CUE_CAPTION && c->s[c->n - 1] == ',' &&
 		    !(i >= 2 && s[i - 2] == ',' && s[i - 1] == ' '))
 			continue;	/* "left," only as ", left," */
@@ -791,6 +817,11 @@ own_zone(const struct rowinfo *ri, unsigned int flags)
 		return ZONE_BYLINE;
 	if (ri->words <= CUE_WORDS && any_prefix(boiler_prefix, s, n))
 		return ZONE_BOILERPLATE;
+	if (ri->words <= 4 && !terminal(ri) && any_prefix(boiler_words, s, n))
+		return ZONE_BOILERPLATE;
+	if (ri->words <= CUE_WORDS && n > 10 && ci_prefix_n(s, n, "copyright ", 10) &&
+	    is_digit((unsigned char)s[10]))
+		return ZONE_BOILERPLATE;	/* "Copyright 2024 ..." */
 	if (ri->words <= CUE_WORDS && (ri->cues & CUE_BOILER))
 		return ZONE_BOILERPLATE;
 	if (ri->words <= 10 && !terminal(ri) && all_words_in(ri, menu_words, share_words, 1))

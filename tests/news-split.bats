@@ -103,6 +103,10 @@ Try 'news-split --help' for more information." ]
 	check_out "$E/web-lines.out" "news-split '$F/web-lines.txt'"
 }
 
+@test "news-split: body sentences that start with furniture words stay body" {
+	check_out "$E/not-furniture.out" "news-split '$F/not-furniture.txt'"
+}
+
 @test "news-split: seed article with app banner, caption and site footer" {
 	check_out "$E/003_d7124cf86ca11ffe.out" "news-split '$CORPUS/articles/003_d7124cf86ca11ffe.txt'"
 }
