@@ -1152,6 +1152,8 @@ ent_back(int t, struct subj *su)
 
 	if (e < 0 || !ent_speaker_type(e) || possessive(e))
 		return 0;
+	if (D.ents[e].type == 'N' && D.text.data[D.ents[e].e - 1] != 's')
+		return 0;	/* "European states": an adjective, not a subject */
 	su->kind = SUBJ_ENT;
 	su->nents = 1;
 	su->ents[0] = e;
