@@ -532,3 +532,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Activists from Extinction Rebellion met Green Movement members.'
 	[ "$output" = 'ORG:40-54:Green Movement' ]
 }
+
+@test "news-tag-entities: an age or a relative who after a name marks a person" {
+	run -0 tag 'Vitinha, who scored twice, and Okafor, 23, were praised. Police, who arrived, left.'
+	[ "$output" = 'PER:0-7:Vitinha|PER:31-37:Okafor' ]
+}

@@ -882,6 +882,23 @@ apposition(const struct row *r, size_t b)
 	return 0;
 }
 
+/* "Gordon Leech, 61, of ...", "Vitinha, who scored": a person's marks. */
+static int
+person_after(const struct row *r, size_t b)
+{
+	const struct tok *tk;
+
+	if (b >= r->ntok || !sep_is(r, b, ", "))
+		return 0;
+	tk = &r->tok[b];
+	if ((tk->cls & T_LOWER) && (word_is(r, tk, "who") ||
+	    word_is(r, tk, "whose")))
+		return 1;
+	return (tk->cls & T_DIGIT) && tk->e - tk->s <= 3 &&
+	    num_value(r, tk) >= 1 && num_value(r, tk) <= 120 &&
+	    b + 1 < r->ntok && (sep_is(r, b + 1, ", ") || sep_is(r, b + 1, ". "));
+}
+
 /* The canonical form of a name found in the text: itself, or title-cased. */
 static void
 surface(const struct row *r, size_t a, size_t b, const char **p, size_t *n)
@@ -1028,6 +1045,9 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	    ((ta->wf | ta->wf2) & (W_FIRST | W_SURNAME)))) ||
 	    (nb >= 2 && cue_before(r, a)) ||
 	    (nb >= 2 && plain && poss_after(r, b)) ||
+	    (!acro && !r->headline && person_after(r, b) && (nb >= 2 ||
+	    !(ta->cls & T_INITIAL) || (!(ta->wf & (W_ORGHEAD | W_STOP |
+	    W_PORTFOLIO | W_TITLE)) && r->t[ta->e - 1] != 's'))) ||
 	    (!r->headline && !acro && apposition(r, b) && (nb >= 2 ||
 	    !(ta->cls & T_INITIAL) || (ta->wf & (W_FIRST | W_SURNAME))))) {
 		emit_person(r, a, b);
