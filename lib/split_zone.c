@@ -744,6 +744,37 @@ bare_name(const struct rowinfo *ri)
 	return 1;
 }
 
+/* Words after "By" that start a sentence, not a name ("By Tuesday, ..."). */
+static const struct cue by_not_names[] = {
+	C("the"), C("this"), C("that"), C("these"), C("those"), C("then"),
+	C("now"), C("law"), C("contrast"), C("comparison"), C("far"), C("noon"),
+	C("midnight"), C("night"), C("morning"), C("evening"), C("afternoon"),
+	C("dawn"), C("nightfall"), C("default"), C("design"), C("all"),
+	C("some"), C("most"), C("many"), C("one"), C("his"), C("her"),
+	C("their"), C("its"), C("our"), C("my"), C("your"), C("christmas"),
+	C("easter"), C("mid"), C("late"), C("early"), C("end"), C("next"),
+	C("last"), { NULL, 0 }
+};
+
+/* After "By ": a capitalised word that is not a date or a sentence opener, no comma after it. */
+static int
+by_name(const struct rowinfo *ri)
+{
+	const char *s = ri->s + 3, *end = ri->s + ri->n, *w;
+
+	if (!is_upper_at(s, (size_t)(end - s)) || (terminal(ri) && ri->words > 6))
+		return 0;
+	for (w = s; w < end && word_byte((unsigned char)*w); w++)
+		;
+	if (w < end && *w == ',')
+		return 0;
+	if ((size_t)(w - s) == 3 && ci_prefix_n(s, 3, "the", 3) && !terminal(ri) &&
+	    ri->words <= 6 && w + 1 < end && is_upper_at(w + 1, (size_t)(end - w - 1)))
+		return 1;		/* "By The Associated Press" */
+	return !ci_word_in(by_not_names, s, (size_t)(w - s)) &&
+	    !ci_word_in(date_words, s, (size_t)(w - s));
+}
+
 /* "By Jane Doe", "Senior reporter at ...", "... contributed to this report". */
 static int
 byline(const struct rowinfo *ri, unsigned int flags)
@@ -751,8 +782,7 @@ byline(const struct rowinfo *ri, unsigned int flags)
 	const char *s = ri->s;
 	size_t n = ri->n, k;
 
-	if (ri->words <= CUE_WORDS && ci_prefix(s, n, "by ") && n > 3 &&
-	    is_upper_at(s + 3, n - 3))
+	if (ri->words <= CUE_WORDS && ci_prefix(s, n, "by ") && n > 3 && by_name(ri))
 		return 1;
 	if (ri->words <= CUE_WORDS && any_prefix(byline_prefix, s, n))
 		return 1;
@@ -775,8 +805,11 @@ byline(const struct rowinfo *ri, unsigned int flags)
 			for (k = 0; k < n && ((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'); k++)
 				;
 		}
-		if (k > 0 && ci_word_in(role_words, s, k) && (k == n || !((s[k] | 32) >= 'a' &&
-		    (s[k] | 32) <= 'z')) && ri->s[0] >= 'A' && ri->s[0] <= 'Z')
+		/* the role ends the row or is followed by where: at, for, in, @ */
+		if (k > 0 && ci_word_in(role_words, s, k) && ri->s[0] >= 'A' &&
+		    ri->s[0] <= 'Z' && (k == n || s[k] == '@' || s[k] == ',' ||
+		    ci_prefix(s + k, n - k, " at ") || ci_prefix(s + k, n - k, " for ") ||
+		    ci_prefix(s + k, n - k, " in ") || ci_prefix(s + k, n - k, " with ")))
 			return 1;
 	}
 	return 0;

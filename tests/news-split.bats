@@ -107,6 +107,10 @@ Try 'news-split --help' for more information." ]
 	check_out "$E/not-furniture.out" "news-split '$F/not-furniture.txt'"
 }
 
+@test "news-split: bylines start with By and a name, not a day or a sentence" {
+	check_out "$E/bylines.out" "news-split '$F/bylines.txt'"
+}
+
 @test "news-split: seed article with app banner, caption and site footer" {
 	check_out "$E/003_d7124cf86ca11ffe.out" "news-split '$CORPUS/articles/003_d7124cf86ca11ffe.txt'"
 }
