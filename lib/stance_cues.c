@@ -55,7 +55,8 @@ const struct stance_cue stance_cues[] = {
 	F("possible", 40), F("happen*", 50), F("irreversible", 70),
 	F("emphasi*", 50), F("stress* the need", 70),
 	F("yes", 50), F("success", 40), F("successful", 40), F("progress", 40),
-	F("weight behind", 80), F("get behind", 70), F("in support of", 80),
+	F("weight behind", 80), F("got it right", 60), F("the right thing", 60),
+	F("the right decision", 70), F("the right call", 60), F("get behind", 70), F("in support of", 80),
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
 
 	/* actions that favor what they govern right after them */
@@ -69,7 +70,8 @@ const struct stance_cue stance_cues[] = {
 	G("reaching", 40), G("secure", 40), G("enable*", 40), G("allow*", 40),
 	G("let", 30), G("letting", 30), G("join", 40), G("joining", 40),
 	G("sign", 40), G("signing", 40), G("open", 40), G("opening", 40),
-	G("launch*", 40), G("start*", 40), G("restart*", 40),
+	G("launch*", 40), G("start*", 40), G("restart*", 40), G("raise", 50),
+	G("introduc*", 40), G("adopt*", 50), G("pass", 40),
 
 	/* refusal, opposition, infeasibility */
 	A("reject*", 90), A("rejection", 90), A("refus*", 90),
@@ -94,7 +96,7 @@ const struct stance_cue stance_cues[] = {
 	A("inflammatory", 60), A("harmful", 60), A("bad idea", 70),
 	A("wrong", 50), A("never again", 90), A("catastroph*", 70),
 	A("disaster*", 70), A("meaningless", 70), A("worthless", 70),
-	A("useless", 60), A("terrible", 60), A("bad", 40),
+	A("useless", 60), A("terrible", 60), A("bad", 40), A("ruin*", 70),
 
 	/* negators */
 	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),
@@ -118,7 +120,9 @@ const struct stance_cue stance_cues[] = {
 	D("broke"), D("sabotag*"), D("delay*"), D("postpon*"), D("exclud*"),
 	D("derail*"), D("torpedo*"), D("freez*"), D("reduc*"), D("limit*"),
 	D("restrict*"), D("ban"), D("bans"), D("banned"), D("block*"),
-	D("pull out"), D("walk away from"), D("quit"),
+	D("pull out"), D("walk away from"), D("quit"), D("fight"),
+	D("fights"), D("fought"), D("combat"), D("repeal*"), D("abolish*"),
+	D("scrap"), D("kill"),
 
 	/* hedges: weaker, same direction */
 	H("would"), H("could"), H("may"), H("might"), H("possibly"),

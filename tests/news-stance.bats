@@ -101,6 +101,10 @@ sys.exit(bad > 0)'
 	[[ "$output" != *ceasefire* ]]
 }
 
+@test "user targets from other beats (wages, carbon tax, VAR); a question answered at once" {
+	golden domains --targets "$F/domains-targets.tsv"
+}
+
 @test "--print-targets writes the built-in table, which reads back as a --targets file" {
 	news-stance --print-targets > "$BATS_TEST_TMPDIR/t.tsv"
 	same_bytes "$TESTS/../lib/targets.tsv" "$BATS_TEST_TMPDIR/t.tsv"

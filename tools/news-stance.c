@@ -17,7 +17,8 @@
  * against and "rejected calls to stop the ceasefire" is favor; verbs like
  * send or stop count only right before the target they govern; hedges,
  * conditions and "if" weaken the score, "whether", "consider" and a
- * question make it neutral.  A mention in the quote's text is read first;
+ * question make it neutral (unless answered at once: "Yes.", "Absolutely
+ * not.").  A mention in the quote's text is read first;
  * when its clause has no cue, the quote's cue (called for, rejected)
  * decides for an indirect or partial quote, and then the reporter's clause
  * around the same target in the context.  Context mentions count only in
@@ -940,6 +941,50 @@ governs(const struct match *c, const struct match *m)
 }
 
 /*
+ * The answer that opens clause: yes, of course, absolutely, certainly,
+ * definitely (+1); no, not, never, nope, or one of the former followed by
+ * "not" (-1); 0 when the clause opens otherwise.  *end is moved to the end
+ * of the answer for the evidence.
+ */
+static int
+answer(const struct text *tx, size_t clause, size_t *end)
+{
+	static const char *const yes[] = {
+		"yes", "absolutely", "certainly", "definitely", "sure", "of"
+	};
+	static const char *const no[] = { "no", "not", "never", "nope" };
+	size_t i, j, k;
+
+	for (i = 0; i < tx->nt && tx->t[i].clause < clause; i++)
+		;	/* tokens are in clause order: a scan, once per question */
+	if (i == tx->nt || tx->t[i].clause != clause)
+		return 0;
+	for (j = 0; j < sizeof(no) / sizeof(no[0]); j++)
+		if (key_is(tx, &tx->t[i], no[j])) {
+			*end = tx->t[i].e;
+			return -1;
+		}
+	for (j = 0; j < sizeof(yes) / sizeof(yes[0]); j++) {
+		if (!key_is(tx, &tx->t[i], yes[j]))
+			continue;
+		k = i;
+		if (j == 5) {	/* "of course" */
+			if (i + 1 >= tx->nt || !key_is(tx, &tx->t[i + 1], "course"))
+				return 0;
+			k = i + 1;
+		}
+		if (k + 1 < tx->nt && tx->t[k + 1].clause == clause &&
+		    key_is(tx, &tx->t[k + 1], "not")) {
+			*end = tx->t[k + 1].e;
+			return -1;
+		}
+		*end = tx->t[k].e;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Is cue c close enough to mention m to be about it?  A clause can run
  * long (a list, a missing full stop); words further than CUE_REACH words
  * (about one long sentence) from the mention are taken to be about
@@ -981,7 +1026,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	size_t cs = SIZE_MAX, ce = 0;		/* all cues read */
 	size_t id = match_phrase(mt, m)->id;
 	double strength = 0, factor = 1, refw = 0;
-	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = tx->q[clause];
+	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = 0, ans;
 	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0;
 
 	ms = tx->t[m->ts].s;
@@ -1075,6 +1120,18 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			sign = 0;
 	} else if (neg)
 		sign = -sign;
+	/*
+	 * A question is neutral, unless the speaker answers it at once:
+	 * "Should we scrap the tax? Absolutely not." is favor of the tax.
+	 */
+	if (tx->q[clause] && !open) {
+		if ((ans = answer(tx, clause + 1, &v->ee)) != 0) {
+			sign = ans * (sign == 0 ? 1 : sign);
+			strength = 0.7;
+			hedge = cond = hypo = 0;
+		} else
+			open = 1;
+	}
 	if (hedge)
 		factor *= 0.7;
 	if (cond)
