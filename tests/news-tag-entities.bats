@@ -534,6 +534,6 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 }
 
 @test "news-tag-entities: an age or a relative who after a name marks a person" {
-	run -0 tag 'Vitinha, who scored twice, and Okafor, 23, were praised. Police, who arrived, left.'
-	[ "$output" = 'PER:0-7:Vitinha|PER:31-37:Okafor' ]
+	run -0 tag 'Pedrinho, who scored twice, and Okafor, 23, were praised. Police, who arrived, left.'
+	[ "$output" = 'PER:0-8:Pedrinho|PER:32-38:Okafor' ]
 }
