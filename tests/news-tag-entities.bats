@@ -537,3 +537,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Pedrinho, who scored twice, and Okafor, 23, were praised. Police, who arrived, left.'
 	[ "$output" = 'PER:0-8:Pedrinho|PER:32-38:Okafor' ]
 }
+
+@test "news-tag-entities: in Title Case a place word alone does not make a place" {
+	run -0 tag 'Rates Hold As Inflation Falls Near Cape Town'
+	[ "$output" = 'GPE:35-44:Cape Town' ]
+}

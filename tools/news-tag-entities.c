@@ -349,7 +349,7 @@ title_case(struct row *r)
 static int
 is_headline(const struct row *r)
 {
-	size_t k, cap = 0, low = 0;
+	size_t k, cap = 0;
 	const struct tok *tk;
 
 	for (k = 0; k < r->ntok; k++) {
@@ -358,10 +358,10 @@ is_headline(const struct row *r)
 			continue;
 		if (tk->cls & T_CAP)
 			cap++;
-		else if ((tk->cls & T_LOWER) && !(tk->wf & W_MINOR) && ++low > 1)
+		else if ((tk->cls & T_LOWER) && !(tk->wf & W_MINOR))
 			return 0;	/* most rows end here, after a few words */
 	}
-	return cap >= 3 && (low == 0 || (low == 1 && cap >= 8));
+	return cap >= 3;
 }
 
 /* ---- mentions ---- */
@@ -1019,7 +1019,8 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	}
 	if (tb->wf & W_EVENT)
 		return;				/* Champions League, Liberation Day */
-	if (nb >= 2 && ((tb->wf & W_STREET) || (ta->wf & W_GEOPRE)) && !pend) {
+	if (nb >= 2 && ((tb->wf & W_STREET) || (ta->wf & W_GEOPRE)) && !pend &&
+	    !r->headline) {
 		const char *p;
 		size_t n;
 
