@@ -169,6 +169,20 @@ Try 'news-split --help' for more information." ]
 	[ "${lines[-1]}" = "12 documents, 140 paragraphs, 0 problems" ]
 }
 
+@test "news-split: 300 random documents: no crash, no text lost, raw and --tsv agree" {
+	d="$BATS_TEST_TMPDIR/fuzz"
+	mkdir -p "$d"
+	python3 "$F/fuzz_docs.py" "$d" 300 7
+	news-split "$d"/f*.txt > "$d/raw.out"
+	run python3 "$F/check_paragraphs.py" "$d/raw.out" "$d"/f*.txt
+	echo "$output"
+	[ "$status" -eq 0 ]
+	news-split --tsv "$d/all.tsv" > "$d/tsv.out"
+	cut -f1-5 "$d/tsv.out" > "$d/tsv5.out"
+	same_bytes "$d/raw.out" "$d/tsv5.out"
+	[ "$(cut -f6 "$d/tsv.out" | sort -u | tr '\n' ' ')" = "X x " ]
+}
+
 # --- raw input: documents and files -------------------------------------------
 
 @test "news-split: doc is the base name without extension; stdin is 'stdin'" {
