@@ -132,44 +132,53 @@ in_list(const struct word *list, const char *s, size_t n)
 
 /* Titles and honorifics: a name follows. */
 static const struct word titles[] = {
-	W("Mr"), W("Mrs"), W("Ms"), W("Mx"), W("Dr"), W("Prof"), W("Gen"), W("Sen"), W("Rep"), W("Gov"),
-	W("Lt"), W("Col"), W("Capt"), W("Sgt"), W("Maj"), W("Adm"), W("Cmdr"), W("Cdr"), W("Rev"), W("Hon"),
-	W("Pres"), W("Supt"), W("Insp"), W("Det"), W("Cpl"), W("Pvt"), W("Fr"), W("Messrs"), W("Mme"),
-	W("Mlle"), W("Brig"), W("Atty"), W("Gens"), W("Sens"), W("Reps"), W("Amb"), W("Msgr"), W("St"),
-	W("Mt"), W("Ft"), W("Sra"), W("Sgts"), W("Drs"), W("Profs"), W("Rt"), W("Ald"), W("Cllr"), W("Supt"),
-	W("Gov"), W("Lieut"), W("Comdr"), W("Cmdt"), W("Sr"), W("Sec"), { NULL, 0 }
+	W("Mr"), W("Mrs"), W("Ms"), W("Mx"), W("Dr"), W("Prof"), W("Gen"),
+	W("Sen"), W("Rep"), W("Gov"), W("Lt"), W("Col"), W("Capt"), W("Sgt"),
+	W("Maj"), W("Adm"), W("Cmdr"), W("Cdr"), W("Rev"), W("Hon"), W("Pres"),
+	W("Supt"), W("Insp"), W("Det"), W("Cpl"), W("Pvt"), W("Fr"),
+	W("Messrs"), W("Mme"), W("Mlle"), W("Brig"), W("Atty"), W("Gens"),
+	W("Sens"), W("Reps"), W("Amb"), W("Msgr"), W("St"), W("Mt"), W("Ft"),
+	W("Sra"), W("Sgts"), W("Drs"), W("Profs"), W("Rt"), W("Ald"), W("Cllr"),
+	W("Supt"), W("Gov"), W("Lieut"), W("Comdr"), W("Cmdt"), W("Sr"),
+	W("Sec"), { NULL, 0 }
 };
 
 /* Abbreviations that announce a number. */
 static const struct word numbers[] = {
-	W("No"), W("Nos"), W("no"), W("nos"), W("Art"), W("art"), W("Vol"), W("vol"), W("Vols"), W("Fig"),
-	W("fig"), W("Figs"), W("p"), W("pp"), W("ch"), W("Ch"), W("Para"), W("para"), W("Op"), W("op"),
-	W("Ref"), W("ref"), W("Tel"), W("tel"), W("Nr"), W("nr"), W("Pt"), W("pt"), W("Sect"), W("sec"),
-	W("Ed"), W("ed"), W("Rev"), W("Ex"), W("Apt"), W("apt"), W("Rm"), W("Ste"), W("Ext"), W("ext"),
-	W("Mk"), { NULL, 0 }
+	W("No"), W("Nos"), W("no"), W("nos"), W("Art"), W("art"), W("Vol"),
+	W("vol"), W("Vols"), W("Fig"), W("fig"), W("Figs"), W("p"), W("pp"),
+	W("ch"), W("Ch"), W("Para"), W("para"), W("Op"), W("op"), W("Ref"),
+	W("ref"), W("Tel"), W("tel"), W("Nr"), W("nr"), W("Pt"), W("pt"),
+	W("Sect"), W("sec"), W("Ed"), W("ed"), W("Rev"), W("Ex"), W("Apt"),
+	W("apt"), W("Rm"), W("Ste"), W("Ext"), W("ext"), W("Mk"), { NULL, 0 }
 };
 
 /* Always inside a sentence. */
 static const struct word inner[] = {
-	W("e.g"), W("i.e"), W("eg"), W("ie"), W("cf"), W("viz"), W("vs"), W("v"), W("approx"), W("incl"),
-	W("esp"), W("resp"), W("ca"), W("c"), W("E.g"), W("I.e"), W("Cf"), W("Vs"), W("aka"), W("a.k.a"),
-	W("et"), W("Approx"), W("Incl"), W("Esp"), W("Ca"), { NULL, 0 }
+	W("e.g"), W("i.e"), W("eg"), W("ie"), W("cf"), W("viz"), W("vs"),
+	W("v"), W("approx"), W("incl"), W("esp"), W("resp"), W("ca"), W("c"),
+	W("E.g"), W("I.e"), W("Cf"), W("Vs"), W("aka"), W("a.k.a"), W("et"),
+	W("Approx"), W("Incl"), W("Esp"), W("Ca"), { NULL, 0 }
 };
 
 /* Abbreviations that may end a sentence. */
 static const struct word enders[] = {
-	W("Inc"), W("Ltd"), W("Co"), W("Corp"), W("Jr"), W("Bros"), W("Plc"), W("LLC"), W("Dept"),
-	W("Univ"), W("Ave"), W("Blvd"), W("Rd"), W("Hwy"), W("Sq"), W("Pl"), W("Assn"), W("Govt"),
-	W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
-	W("Nov"), W("Dec"), W("Mon"), W("Tue"), W("Tues"), W("Wed"), W("Thu"), W("Thur"), W("Thurs"),
-	W("Fri"), W("Sat"), W("Sun"), W("etc"), W("al"), W("est"), W("mins"), W("hrs"), W("yrs"), W("min"),
-	W("hr"), W("sq"), W("ft"), W("in"), W("lb"), W("lbs"), W("oz"), W("km"), W("mi"), W("Ala"), W("Ariz"),
-	W("Ark"), W("Calif"), W("Colo"), W("Conn"), W("Del"), W("Fla"), W("Ga"), W("Ill"), W("Ind"),
-	W("Kan"), W("Ky"), W("La"), W("Md"), W("Mass"), W("Mich"), W("Minn"), W("Miss"), W("Mo"), W("Mont"),
-	W("Neb"), W("Nev"), W("Okla"), W("Ore"), W("Pa"), W("Tenn"), W("Tex"), W("Va"), W("Vt"), W("Wash"),
-	W("Wis"), W("Wyo"), W("Ida"), W("Ia"), W("Mex"), W("Can"), W("Aus"), W("Eng"), W("Intl"), W("Natl"),
-	W("Dist"), W("Ct"), W("Cir"), W("Mgmt"), W("Mfg"), W("Bhd"), W("Pty"), W("Cos"), W("Gov't"),
-	{ NULL, 0 }
+	W("Inc"), W("Ltd"), W("Co"), W("Corp"), W("Jr"), W("Bros"), W("Plc"),
+	W("LLC"), W("Dept"), W("Univ"), W("Ave"), W("Blvd"), W("Rd"), W("Hwy"),
+	W("Sq"), W("Pl"), W("Assn"), W("Govt"), W("Jan"), W("Feb"), W("Mar"),
+	W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
+	W("Nov"), W("Dec"), W("Mon"), W("Tue"), W("Tues"), W("Wed"), W("Thu"),
+	W("Thur"), W("Thurs"), W("Fri"), W("Sat"), W("Sun"), W("etc"), W("al"),
+	W("est"), W("mins"), W("hrs"), W("yrs"), W("min"), W("hr"), W("sq"),
+	W("ft"), W("in"), W("lb"), W("lbs"), W("oz"), W("km"), W("mi"),
+	W("Ala"), W("Ariz"), W("Ark"), W("Calif"), W("Colo"), W("Conn"),
+	W("Del"), W("Fla"), W("Ga"), W("Ill"), W("Ind"), W("Kan"), W("Ky"),
+	W("La"), W("Md"), W("Mass"), W("Mich"), W("Minn"), W("Miss"), W("Mo"),
+	W("Mont"), W("Neb"), W("Nev"), W("Okla"), W("Ore"), W("Pa"), W("Tenn"),
+	W("Tex"), W("Va"), W("Vt"), W("Wash"), W("Wis"), W("Wyo"), W("Ida"),
+	W("Ia"), W("Mex"), W("Can"), W("Aus"), W("Eng"), W("Intl"), W("Natl"),
+	W("Dist"), W("Ct"), W("Cir"), W("Mgmt"), W("Mfg"), W("Bhd"), W("Pty"),
+	W("Cos"), W("Gov't"), { NULL, 0 }
 };
 
 /*
@@ -177,45 +186,54 @@ static const struct word enders[] = {
  * that may end a sentence, one of these means it did.
  */
 static const struct word openers[] = {
-	W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"), W("There"), W("Here"),
-	W("It"), W("Its"), W("He"), W("She"), W("They"), W("We"), W("I"), W("You"), W("His"), W("Her"),
-	W("Their"), W("Our"), W("My"), W("Your"), W("Mr"), W("Mrs"), W("Ms"), W("But"), W("And"), W("Or"),
-	W("So"), W("Yet"), W("Nor"), W("However"), W("Meanwhile"), W("Moreover"), W("Also"),
-	W("Still"), W("Then"), W("Now"), W("Thus"), W("Instead"), W("Indeed"), W("In"), W("On"), W("At"),
-	W("For"), W("With"), W("As"), W("If"), W("When"), W("While"), W("After"), W("Before"), W("Since"),
-	W("Although"), W("Though"), W("Because"), W("Until"), W("Once"), W("During"), W("Despite"),
-	W("Over"), W("Under"), W("By"), W("From"), W("To"), W("Of"), W("Some"), W("Many"), W("Most"),
-	W("Several"), W("All"), W("Both"), W("Each"), W("Every"), W("Other"), W("Others"),
-	W("Another"), W("No"), W("Not"), W("None"), W("One"), W("Two"), W("Three"), W("Such"), W("What"),
-	W("Who"), W("Why"), W("How"), W("Where"), W("Which"), W("Last"), W("Next"), W("First"),
-	W("Earlier"), W("Later"), W("Today"), W("Yesterday"), W("Tomorrow"), W("Asked"),
-	W("According"), W("Speaking"), W("Separately"), W("Elsewhere"), W("Overall"),
-	W("Finally"), W("Yes"), W("Officials"), W("Analysts"), W("Police"), W("Experts"),
-	W("Critics"), W("Supporters"), W("Residents"), W("Authorities"), W("Earlier"),
-	W("Previously"), W("Currently"), W("Similarly"), W("Nevertheless"), W("Otherwise"),
-	W("Even"), W("Only"), W("Just"), W("Let"), W("Do"), W("Does"), W("Did"), W("Is"), W("Are"),
-	W("Was"), W("Were"), W("Will"), W("Would"), W("Can"), W("Could"), W("Should"), W("May"),
-	W("Might"), W("Must"), W("Have"), W("Has"), W("Had"), { NULL, 0 }
+	W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"),
+	W("There"), W("Here"), W("It"), W("Its"), W("He"), W("She"), W("They"),
+	W("We"), W("I"), W("You"), W("His"), W("Her"), W("Their"), W("Our"),
+	W("My"), W("Your"), W("Mr"), W("Mrs"), W("Ms"), W("But"), W("And"),
+	W("Or"), W("So"), W("Yet"), W("Nor"), W("However"), W("Meanwhile"),
+	W("Moreover"), W("Also"), W("Still"), W("Then"), W("Now"), W("Thus"),
+	W("Instead"), W("Indeed"), W("In"), W("On"), W("At"), W("For"),
+	W("With"), W("As"), W("If"), W("When"), W("While"), W("After"),
+	W("Before"), W("Since"), W("Although"), W("Though"), W("Because"),
+	W("Until"), W("Once"), W("During"), W("Despite"), W("Over"), W("Under"),
+	W("By"), W("From"), W("To"), W("Of"), W("Some"), W("Many"), W("Most"),
+	W("Several"), W("All"), W("Both"), W("Each"), W("Every"), W("Other"),
+	W("Others"), W("Another"), W("No"), W("Not"), W("None"), W("One"),
+	W("Two"), W("Three"), W("Such"), W("What"), W("Who"), W("Why"),
+	W("How"), W("Where"), W("Which"), W("Last"), W("Next"), W("First"),
+	W("Earlier"), W("Later"), W("Today"), W("Yesterday"), W("Tomorrow"),
+	W("Asked"), W("According"), W("Speaking"), W("Separately"),
+	W("Elsewhere"), W("Overall"), W("Finally"), W("Yes"), W("Officials"),
+	W("Analysts"), W("Police"), W("Experts"), W("Critics"), W("Supporters"),
+	W("Residents"), W("Authorities"), W("Earlier"), W("Previously"),
+	W("Currently"), W("Similarly"), W("Nevertheless"), W("Otherwise"),
+	W("Even"), W("Only"), W("Just"), W("Let"), W("Do"), W("Does"), W("Did"),
+	W("Is"), W("Are"), W("Was"), W("Were"), W("Will"), W("Would"), W("Can"),
+	W("Could"), W("Should"), W("May"), W("Might"), W("Must"), W("Have"),
+	W("Has"), W("Had"), { NULL, 0 }
 };
 
 /* Speech verbs for the attribution after a quotation. */
 static const struct word speech[] = {
-	W("said"), W("says"), W("asked"), W("asks"), W("added"), W("adds"), W("told"), W("tells"),
-	W("replied"), W("replies"), W("wrote"), W("writes"), W("shouted"), W("insisted"),
-	W("explained"), W("continued"), W("noted"), W("stated"), W("declared"), W("exclaimed"),
-	W("cried"), W("yelled"), W("warned"), W("argued"), W("answered"), W("responded"),
-	W("remarked"), W("recalled"), W("joked"), W("quipped"), W("wondered"), W("demanded"),
-	W("urged"), W("pleaded"), W("admitted"), W("conceded"), W("countered"), W("tweeted"),
-	W("posted"), W("announced"), { NULL, 0 }
+	W("said"), W("says"), W("asked"), W("asks"), W("added"), W("adds"),
+	W("told"), W("tells"), W("replied"), W("replies"), W("wrote"),
+	W("writes"), W("shouted"), W("insisted"), W("explained"),
+	W("continued"), W("noted"), W("stated"), W("declared"), W("exclaimed"),
+	W("cried"), W("yelled"), W("warned"), W("argued"), W("answered"),
+	W("responded"), W("remarked"), W("recalled"), W("joked"), W("quipped"),
+	W("wondered"), W("demanded"), W("urged"), W("pleaded"), W("admitted"),
+	W("conceded"), W("countered"), W("tweeted"), W("posted"),
+	W("announced"), { NULL, 0 }
 };
 
 /* Words that may follow the speech verb of an attribution. */
 static const struct word after_speech[] = {
-	W("on"), W("in"), W("at"), W("to"), W("during"), W("after"), W("before"), W("from"), W("as"),
-	W("while"), W("when"), W("with"), W("of"), W("about"), W("later"), W("then"), W("recently"),
-	W("last"), W("this"), W("earlier"), W("afterwards"), W("quietly"), W("loudly"),
-	W("yesterday"), W("today"), W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"),
-	W("Friday"), W("Saturday"), W("Sunday"), { NULL, 0 }
+	W("on"), W("in"), W("at"), W("to"), W("during"), W("after"),
+	W("before"), W("from"), W("as"), W("while"), W("when"), W("with"),
+	W("of"), W("about"), W("later"), W("then"), W("recently"), W("last"),
+	W("this"), W("earlier"), W("afterwards"), W("quietly"), W("loudly"),
+	W("yesterday"), W("today"), W("Monday"), W("Tuesday"), W("Wednesday"),
+	W("Thursday"), W("Friday"), W("Saturday"), W("Sunday"), { NULL, 0 }
 };
 
 /* Every part of "U.S", "a.m", "Ph.D" is one or two letters. */

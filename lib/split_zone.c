@@ -187,34 +187,37 @@ static const struct cue boiler_prefix[] = {
 	C("sign up"), C("sign in"), C("log in"), C("subscribe to"),
 	C("subscribe now"), C("subscribe for"), C("follow us"), C("follow @"),
 	C("read more"), C("read next"), C("read also"), C("also read"),
-	C("see also"), C("related stories"), C("related articles"), C("related:"),
-	C("related coverage"), C("related topics"), C("related links"),
-	C("related reading"), C("related news"), C("related content"),
-	C("explore more on"), C("more on these topics"), C("reuse this content"),
-	C("republish this"), C("tags:"), C("topics:"), C("filed under"),
-	C("categories:"), C("more from"), C("more stories"), C("more on this"),
-	C("you may also like"), C("you might also like"), C("most read"),
-	C("most popular"), C("share this"), C("share on"), C("share:"),
-	C("share article"), C("copyright \xC2\xA9"), C("copyright (c)"),
-	C("\xC2\xA9"), C("all rights reserved"),
+	C("see also"), C("related stories"), C("related articles"),
+	C("related:"), C("related coverage"), C("related topics"),
+	C("related links"), C("related reading"), C("related news"),
+	C("related content"), C("explore more on"), C("more on these topics"),
+	C("reuse this content"), C("republish this"), C("tags:"), C("topics:"),
+	C("filed under"), C("categories:"), C("more from"), C("more stories"),
+	C("more on this"), C("you may also like"), C("you might also like"),
+	C("most read"), C("most popular"), C("share this"), C("share on"),
+	C("share:"), C("share article"), C("copyright \xC2\xA9"),
+	C("copyright (c)"), C("\xC2\xA9"), C("all rights reserved"),
 	C("download the app"), C("download our app"), C("get the app"),
 	C("install the app"), C("start reading"), C("continue reading"),
-	C("keep reading"), C("click here"), C("tap here"), C("listen to this article"),
-	C("listen now"), C("watch now"), C("already a member"),
-	C("already a subscriber"), C("already subscribed"), C("get all your news"),
+	C("keep reading"), C("click here"), C("tap here"),
+	C("listen to this article"), C("listen now"), C("watch now"),
+	C("already a member"), C("already a subscriber"),
+	C("already subscribed"), C("get all your news"),
 	C("sign up for our newsletter"), C("our newsletter"), C("get in touch"),
-	C("got a story"), C("contact us"), C("we use cookies"), C("privacy policy"),
-	C("terms of use"), C("terms and conditions"), C("skip to"), C("jump to"),
-	C("back to top"), C("check this out"), C("before you leave"),
-	C("don't miss"), C("don\xE2\x80\x99t miss"), C("become a member"),
-	C("free trial"), C("one subscription"), C("top stories"), C("our picks"),
-	C("editor's picks"), C("editor\xE2\x80\x99s picks"), C("leave a comment"),
-	C("report an error"), C("this post appeared"), C("this article appeared"),
-	C("this story appeared"), C("this article was originally"),
-	C("this story was originally"), C("originally published"),
-	C("read the full"), C("read the original"), C("to continue reading"),
-	C("register for free"), C("create a free account"),
-	C("enable javascript"), C("allow cookies"), { NULL, 0 }
+	C("got a story"), C("contact us"), C("we use cookies"),
+	C("privacy policy"), C("terms of use"), C("terms and conditions"),
+	C("skip to"), C("jump to"), C("back to top"), C("check this out"),
+	C("before you leave"), C("don't miss"), C("don\xE2\x80\x99t miss"),
+	C("become a member"), C("free trial"), C("one subscription"),
+	C("top stories"), C("our picks"), C("editor's picks"),
+	C("editor\xE2\x80\x99s picks"), C("leave a comment"),
+	C("report an error"), C("this post appeared"),
+	C("this article appeared"), C("this story appeared"),
+	C("this article was originally"), C("this story was originally"),
+	C("originally published"), C("read the full"), C("read the original"),
+	C("to continue reading"), C("register for free"),
+	C("create a free account"), C("enable javascript"), C("allow cookies"),
+	{ NULL, 0 }
 };
 
 /* Single words that are furniture only as a short line with no final period. */
@@ -227,9 +230,10 @@ static const struct cue boiler_words[] = {
 
 /* Promotion anywhere in a short row. */
 static const struct cue boiler_contains[] = {
-	C("appeared first on"), C("all rights reserved"), C("\xC2\xA9"), C("sign up for"),
-	C("subscribe to"), C("subscribe now"), C("newsletter"), C("download the app"),
-	C("download our app"), C("free trial"), { NULL, 0 }
+	C("appeared first on"), C("all rights reserved"), C("\xC2\xA9"),
+	C("sign up for"), C("subscribe to"), C("subscribe now"),
+	C("newsletter"), C("download the app"), C("download our app"),
+	C("free trial"), { NULL, 0 }
 };
 
 /* Headers of a list of links: the short lines after them are links too. */
@@ -238,61 +242,72 @@ static const struct cue list_heads[] = {
 	C("read more"), C("read next"), C("see also"), C("you may also like"),
 	C("you might also like"), C("top stories"), C("most read"),
 	C("most popular"), C("trending"), C("recommended"), C("also read"),
-	C("latest news"), C("latest stories"), C("our picks"), C("editor's picks"),
-	C("explore more"), C("more on these topics"), C("more on this topic"),
-	C("tags"), C("topics"), C("filed under"), C("categories"),
-	C("editor\xE2\x80\x99s picks"), C("don't miss"), C("popular"), { NULL, 0 }
+	C("latest news"), C("latest stories"), C("our picks"),
+	C("editor's picks"), C("explore more"), C("more on these topics"),
+	C("more on this topic"), C("tags"), C("topics"), C("filed under"),
+	C("categories"), C("editor\xE2\x80\x99s picks"), C("don't miss"),
+	C("popular"), { NULL, 0 }
 };
 
 /* Share buttons and menu words: a row made only of these is furniture. */
 static const struct cue menu_words[] = {
-	C("facebook"), C("twitter"), C("x"), C("whatsapp"), C("pinterest"), C("linkedin"),
-	C("tumblr"), C("reddit"), C("email"), C("e-mail"), C("mail"), C("print"), C("share"),
-	C("tweet"), C("telegram"), C("messenger"), C("flipboard"), C("instagram"), C("youtube"),
-	C("tiktok"), C("copy"), C("link"), C("comments"), C("comment"), C("menu"), C("search"),
-	C("home"), C("news"), C("sport"), C("sports"), C("business"), C("politics"), C("world"),
-	C("opinion"), C("video"), C("videos"), C("live"), C("weather"), C("more"), C("sections"),
-	C("section"), C("all"), C("latest"), C("breaking"), C("close"), C("login"), C("register"),
-	C("subscribe"), C("notifications"), C("notification"), C("settings"), C("account"),
-	C("sign"), C("in"), C("up"), C("log"), C("out"), C("newsletters"), C("podcasts"), C("podcast"),
-	C("top"), C("stories"), C("picks"), C("trending"), C("()"), C("\xC2\xBB"), C("\xE2\x80\xBA"),
-	C("|"), C("\xC2\xB7"), C("\xE2\x80\xA2"), C("+"), C("&"), C("and"), C("or"), C("the"), C("our"),
-	C("next"), C("previous"), C("prev"), C("back"), C("open"), C("save"), C("saved"), C("follow"),
-	C("lifestyle"), C("culture"), C("entertainment"), C("health"), C("science"), C("tech"),
-	C("technology"), C("travel"), C("money"), C("markets"), C("local"), C("national"),
-	C("international"), C("u.s."), C("us"), C("uk"), C("europe"), C("edition"), C("today"),
-	C("explore"), C("about"), C("contact"), { NULL, 0 }
+	C("facebook"), C("twitter"), C("x"), C("whatsapp"), C("pinterest"),
+	C("linkedin"), C("tumblr"), C("reddit"), C("email"), C("e-mail"),
+	C("mail"), C("print"), C("share"), C("tweet"), C("telegram"),
+	C("messenger"), C("flipboard"), C("instagram"), C("youtube"),
+	C("tiktok"), C("copy"), C("link"), C("comments"), C("comment"),
+	C("menu"), C("search"), C("home"), C("news"), C("sport"), C("sports"),
+	C("business"), C("politics"), C("world"), C("opinion"), C("video"),
+	C("videos"), C("live"), C("weather"), C("more"), C("sections"),
+	C("section"), C("all"), C("latest"), C("breaking"), C("close"),
+	C("login"), C("register"), C("subscribe"), C("notifications"),
+	C("notification"), C("settings"), C("account"), C("sign"), C("in"),
+	C("up"), C("log"), C("out"), C("newsletters"), C("podcasts"),
+	C("podcast"), C("top"), C("stories"), C("picks"), C("trending"),
+	C("()"), C("\xC2\xBB"), C("\xE2\x80\xBA"), C("|"), C("\xC2\xB7"),
+	C("\xE2\x80\xA2"), C("+"), C("&"), C("and"), C("or"), C("the"),
+	C("our"), C("next"), C("previous"), C("prev"), C("back"), C("open"),
+	C("save"), C("saved"), C("follow"), C("lifestyle"), C("culture"),
+	C("entertainment"), C("health"), C("science"), C("tech"),
+	C("technology"), C("travel"), C("money"), C("markets"), C("local"),
+	C("national"), C("international"), C("u.s."), C("us"), C("uk"),
+	C("europe"), C("edition"), C("today"), C("explore"), C("about"),
+	C("contact"), { NULL, 0 }
 };
 
 /* Words that make a share/menu row (one of them must be there). */
 static const struct cue share_words[] = {
-	C("facebook"), C("twitter"), C("whatsapp"), C("pinterest"), C("linkedin"), C("tumblr"),
-	C("reddit"), C("email"), C("e-mail"), C("print"), C("share"), C("tweet"), C("telegram"),
-	C("messenger"), C("flipboard"), C("instagram"), C("youtube"), C("tiktok"),
+	C("facebook"), C("twitter"), C("whatsapp"), C("pinterest"),
+	C("linkedin"), C("tumblr"), C("reddit"), C("email"), C("e-mail"),
+	C("print"), C("share"), C("tweet"), C("telegram"), C("messenger"),
+	C("flipboard"), C("instagram"), C("youtube"), C("tiktok"),
 	C("comments"), C("comment"), { NULL, 0 }
 };
 
 /* Credits at the start of a row. */
 static const struct cue credit_prefix[] = {
-	C("photo:"), C("photos:"), C("photo credit"), C("photograph:"), C("photography:"),
-	C("picture:"), C("pictures:"), C("image:"), C("images:"), C("image credit"),
-	C("credit:"), C("credits:"), C("video credit"), C("video:"), C("stock photo"),
-	C("file photo"), C("illustration:"), C("graphic:"), C("main image:"), C("top image:"),
-	C("header image:"), C("cover image:"), C("source: getty"), C("(photo"), C("(picture"),
-	C("(image"), { NULL, 0 }
+	C("photo:"), C("photos:"), C("photo credit"), C("photograph:"),
+	C("photography:"), C("picture:"), C("pictures:"), C("image:"),
+	C("images:"), C("image credit"), C("credit:"), C("credits:"),
+	C("video credit"), C("video:"), C("stock photo"), C("file photo"),
+	C("illustration:"), C("graphic:"), C("main image:"), C("top image:"),
+	C("header image:"), C("cover image:"), C("source: getty"), C("(photo"),
+	C("(picture"), C("(image"), { NULL, 0 }
 };
 
 /* Credits inside a short row. */
 static const struct cue credit_contains[] = {
 	C("getty images"), C("shutterstock"), C("ap photo"), C("afp via getty"),
-	C("/reuters"), C("reuters/"), C("/afp"), C("afp/"), C("/ap"), C("/ap photo"), C("alamy"),
-	C("epa-efe"), C("/epa"), C("pa wire"), C("pa media"), C("/bloomberg"), { NULL, 0 }
+	C("/reuters"), C("reuters/"), C("/afp"), C("afp/"), C("/ap"),
+	C("/ap photo"), C("alamy"), C("epa-efe"), C("/epa"), C("pa wire"),
+	C("pa media"), C("/bloomberg"), { NULL, 0 }
 };
 
 /* Inside a bracketed credit at the end of a caption. */
 static const struct cue credit_words[] = {
-	C("photo"), C("getty"), C("reuters"), C("afp"), C("ap "), C("credit"), C("image"),
-	C("picture"), C("shutterstock"), C("epa"), C("file"), C("courtesy"), { NULL, 0 }
+	C("photo"), C("getty"), C("reuters"), C("afp"), C("ap "), C("credit"),
+	C("image"), C("picture"), C("shutterstock"), C("epa"), C("file"),
+	C("courtesy"), { NULL, 0 }
 };
 
 /*
@@ -308,56 +323,66 @@ static const struct cue caption_contains[] = {
 
 /* Byline starts. */
 static const struct cue byline_prefix[] = {
-	C("reporting by"), C("additional reporting"), C("written by"), C("edited by"),
-	C("editing by"), C("compiled by"), C("words by"), C("story by"), C("text by"),
-	C("interview by"), C("report by"), C("reported by"), C("posted by"), C("with reporting"),
-	{ NULL, 0 }
+	C("reporting by"), C("additional reporting"), C("written by"),
+	C("edited by"), C("editing by"), C("compiled by"), C("words by"),
+	C("story by"), C("text by"), C("interview by"), C("report by"),
+	C("reported by"), C("posted by"), C("with reporting"), { NULL, 0 }
 };
 
 static const struct cue byline_contains[] = {
 	C("contributed to this report"), C("contributed reporting"),
-	C("contributed to this article"), C("contributed to this story"), { NULL, 0 }
+	C("contributed to this article"), C("contributed to this story"),
+	{ NULL, 0 }
 };
 
 /* Roles that open an author box ("Senior reporter at ..."). */
 static const struct cue role_words[] = {
-	C("reporter"), C("correspondent"), C("editor"), C("writer"), C("journalist"),
-	C("columnist"), C("producer"), C("photographer"), C("contributor"), C("author"),
-	C("reporters"), C("correspondents"), C("editors"), C("writers"), { NULL, 0 }
+	C("reporter"), C("correspondent"), C("editor"), C("writer"),
+	C("journalist"), C("columnist"), C("producer"), C("photographer"),
+	C("contributor"), C("author"), C("reporters"), C("correspondents"),
+	C("editors"), C("writers"), { NULL, 0 }
 };
 
 static const struct cue role_adjectives[] = {
-	C("senior"), C("chief"), C("staff"), C("political"), C("business"), C("sports"),
-	C("foreign"), C("deputy"), C("associate"), C("special"), C("investigative"),
-	C("contributing"), C("freelance"), C("news"), C("digital"), C("local"), C("court"),
-	C("crime"), C("health"), C("science"), C("technology"), C("economics"), C("economic"),
-	C("diplomatic"), C("defence"), C("defense"), C("security"), C("environment"),
-	C("climate"), C("managing"), C("executive"), C("assistant"), C("trainee"), C("junior"),
-	C("multimedia"), C("video"), C("data"), C("education"), C("royal"), C("home"), { NULL, 0 }
+	C("senior"), C("chief"), C("staff"), C("political"), C("business"),
+	C("sports"), C("foreign"), C("deputy"), C("associate"), C("special"),
+	C("investigative"), C("contributing"), C("freelance"), C("news"),
+	C("digital"), C("local"), C("court"), C("crime"), C("health"),
+	C("science"), C("technology"), C("economics"), C("economic"),
+	C("diplomatic"), C("defence"), C("defense"), C("security"),
+	C("environment"), C("climate"), C("managing"), C("executive"),
+	C("assistant"), C("trainee"), C("junior"), C("multimedia"), C("video"),
+	C("data"), C("education"), C("royal"), C("home"), { NULL, 0 }
 };
 
 /* Date words for date lines. */
 static const struct cue date_words[] = {
-	C("monday"), C("tuesday"), C("wednesday"), C("thursday"), C("friday"), C("saturday"),
-	C("sunday"), C("mon"), C("tue"), C("tues"), C("wed"), C("thu"), C("thur"), C("thurs"), C("fri"),
-	C("sat"), C("sun"), C("january"), C("february"), C("march"), C("april"), C("may"), C("june"),
-	C("july"), C("august"), C("september"), C("october"), C("november"), C("december"),
-	C("jan"), C("feb"), C("mar"), C("apr"), C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"),
-	C("nov"), C("dec"), C("at"), C("on"), C("am"), C("pm"), C("a.m"), C("p.m"), C("gmt"), C("utc"),
-	C("bst"), C("est"), C("edt"), C("cet"), C("cest"), C("et"), C("pt"), C("pst"), C("pdt"), C("ist"),
-	C("aest"), C("aedt"), C("hrs"), C("local"), C("time"), C("updated"), C("published"),
-	C("posted"), C("last"), C("first"), C("date"), C("of"), C("the"), { NULL, 0 }
+	C("monday"), C("tuesday"), C("wednesday"), C("thursday"), C("friday"),
+	C("saturday"), C("sunday"), C("mon"), C("tue"), C("tues"), C("wed"),
+	C("thu"), C("thur"), C("thurs"), C("fri"), C("sat"), C("sun"),
+	C("january"), C("february"), C("march"), C("april"), C("may"),
+	C("june"), C("july"), C("august"), C("september"), C("october"),
+	C("november"), C("december"), C("jan"), C("feb"), C("mar"), C("apr"),
+	C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"), C("nov"),
+	C("dec"), C("at"), C("on"), C("am"), C("pm"), C("a.m"), C("p.m"),
+	C("gmt"), C("utc"), C("bst"), C("est"), C("edt"), C("cet"), C("cest"),
+	C("et"), C("pt"), C("pst"), C("pdt"), C("ist"), C("aest"), C("aedt"),
+	C("hrs"), C("local"), C("time"), C("updated"), C("published"),
+	C("posted"), C("last"), C("first"), C("date"), C("of"), C("the"),
+	{ NULL, 0 }
 };
 
 static const struct cue date_prefix[] = {
-	C("published"), C("updated"), C("posted"), C("first published"), C("last updated"),
-	C("last modified"), C("date:"), C("modified"), { NULL, 0 }
+	C("published"), C("updated"), C("posted"), C("first published"),
+	C("last updated"), C("last modified"), C("date:"), C("modified"),
+	{ NULL, 0 }
 };
 
 static const struct cue month_words[] = {
-	C("january"), C("february"), C("march"), C("april"), C("may"), C("june"), C("july"),
-	C("august"), C("september"), C("october"), C("november"), C("december"), C("jan"),
-	C("feb"), C("mar"), C("apr"), C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"), C("nov"),
+	C("january"), C("february"), C("march"), C("april"), C("may"),
+	C("june"), C("july"), C("august"), C("september"), C("october"),
+	C("november"), C("december"), C("jan"), C("feb"), C("mar"), C("apr"),
+	C("jun"), C("jul"), C("aug"), C("sep"), C("sept"), C("oct"), C("nov"),
 	C("dec"), { NULL, 0 }
 };
 
