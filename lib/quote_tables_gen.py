@@ -28,7 +28,9 @@ tweet tweets tweeted|describe describes described describing|characterize charac
 characterise characterises characterised|promise promises promised promising|pledge pledges pledged pledging|
 vow vows vowed vowing|threaten threatens threatened threatening|urge urges urged urging|
 accuse accuses accused accusing|estimate estimates estimated|blame blames blamed blaming|
-cite cites cited citing|chide chides chided chiding|predicted|agree agrees agreed|
+cite cites cited citing|chide chides chided chiding|disclose discloses disclosed disclosing|
+forecast forecasts forecasting|fear fears feared|signal signals signalled signaled|
+hint hints hinted hinting|question questions questioned questioning|predicted|agree agrees agreed|
 point points pointed pointing|refer refers referred referring|stated"""
 parts = []
 for grp in say.split("|"):
@@ -50,6 +52,7 @@ supports supported|backs backed|oppose opposes opposed opposing|
 welcomes welcomed|demands demanded demanding|propose proposes proposed proposing|
 floated|vow vows vowed vowing|threaten threatens threatened threatening|
 pledge pledges pledged pledging|promise promises promised promising|endorse endorses endorsed endorsing|
+defends defended defending|recommends recommended recommending|requests requested requesting|
 dismiss dismisses dismissed dismissing|condemn condemns condemned condemning|
 criticize criticizes criticized criticizing|criticise criticises criticised criticising|
 urge urges urged urging|express expresses expressed expressing|praise praises praised praising|

@@ -71,7 +71,7 @@ PY
 	check_out "$E/subjects.out" "news-extract-quotes '$F/subjects.tsv'"
 }
 
-@test "a headline NP: quote, a short question, Police (no guess), two speakers, a dash, declined to say" {
+@test "a headline NP: quote, a short question, Police (no guess), two speakers, a dash, declined to say, a new sentence after a quote" {
 	check_out "$E/headline.out" "news-extract-quotes '$F/headline.tsv'"
 }
 

@@ -1215,6 +1215,14 @@ subject_back(int c, struct subj *su)
 	/* X smiled and said, X met Y and called for: the sentence's subject */
 	if ((TIS(t, "and") || TIS(t, "but")) && t >= 1 && D.toks[t - 1].entend < 0)
 		return sentence_subject(t, su);
+	/* X was quoted as saying */
+	if (TIS(t, "as") && t >= 2 && TIS(t - 1, "quoted")) {
+		t -= 2;
+		while (t >= 0 && samerow(t, c) && (tflags(t) & QW_AUX))
+			t--;
+		if (t < 0 || !samerow(t, c))
+			return 0;
+	}
 	/* seemed to acknowledge */
 	if (TIS(t, "to") && t >= 1 && (TIS(t - 1, "seemed") || TIS(t - 1, "appeared") ||
 	    TIS(t - 1, "seems") || TIS(t - 1, "appears"))) {
@@ -1567,6 +1575,13 @@ attr_after(int close, struct subj *su, int *cue)
 		t++;
 	if ((size_t)t >= D.ntoks || tpara(t) != tpara(close))
 		return 0;
+	/* “... .” He vowed: a new sentence, not an attribution; “...?” asked X */
+	if (t == close + 1 && close > 0 && tfinal(close - 1)) {
+		if (tpunct(close - 1, '.') || D.text.data[D.toks[close - 1].s] == '\xE2')
+			return 0;
+		if (D.toks[t].upper && !samerow(t, close))
+			return 0;
+	}
 	/* said X */
 	if (is_cue(t, 2) && subject_fwd(cue_end(t), su) > 0) {
 		*cue = t;
@@ -2167,6 +2182,12 @@ do_indirect(void)
 					k++;	/* NBC's Meet the Press */
 				a = k;
 			}
+			/* said Monday that, said earlier that, said: */
+			while (a < t1 && (time_word(a) || TIS(a, "earlier") || TIS(a, "later") ||
+			    TIS(a, "again") || TIS(a, "also")) && !(tflags(c) & QW_STANCE))
+				a++;
+			if (a + 1 < t1 && tpunct(a, ':') && !tmark(a + 1))
+				a++;
 			if (a < t1 && (tflags(a) & QW_PREP) && !TIS(a, "to") &&
 			    !(D.toks[c].w->flags & QW_STANCE)) {
 				/* said in a statement that ... */
