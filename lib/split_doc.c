@@ -169,6 +169,40 @@ stands_alone(const char *s, const struct split_span *line, const struct split_sp
 	return k + 1 + split_chars(s + ns, w - ns) <= width;
 }
 
+/*
+ * Does the line end a sentence: a final . ? ! (after closing quotes and
+ * brackets) not after an abbreviation?  A line that stands on its own
+ * after such a line is a unit of its own too (a subheading inside a
+ * block).
+ */
+static int
+ends_sentence(const char *s, const struct split_span *line)
+{
+	size_t end = trim_end(s, line->start, line->end), w;
+	unsigned char c;
+
+	while (end > line->start) {
+		c = (unsigned char)s[end - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']')
+			end--;
+		else if (end - line->start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
+		    (unsigned char)s[end - 2] == 0x80 && (c == 0x9D || c == 0x99))
+			end -= 3;
+		else
+			break;
+	}
+	if (end == line->start)
+		return 0;
+	c = (unsigned char)s[end - 1];
+	if (c == '?' || c == '!')
+		return 1;
+	if (c != '.')
+		return 0;
+	for (w = end - 1; w > line->start && !sent_is_space((unsigned char)s[w - 1]); w--)
+		;
+	return sent_abbr_class(s + w, end - 1 - w) == SENT_ABBR_NONE;
+}
+
 /* Cut the unit s[start..end) into sentence rows. */
 static void
 add_sentences(struct split_doc *d, const char *s, size_t start, size_t end,
@@ -249,7 +283,9 @@ add_paragraph(struct split_doc *d, const char *s, const struct split_span *lines
 	}
 	ustart = 0;
 	for (i = 0; i < nlines; i++) {
-		if (i + 1 < nlines && !stands_alone(s, &lines[i], &lines[i + 1], width))
+		if (i + 1 < nlines && !stands_alone(s, &lines[i], &lines[i + 1], width) &&
+		    !(i + 2 < nlines && ends_sentence(s, &lines[i]) &&
+		    stands_alone(s, &lines[i + 1], &lines[i + 2], width)))
 			continue;
 		add_sentences(d, s, lines[ustart].start, lines[i].end, para,
 		    *want_dateline && ustart == 0);

@@ -1038,8 +1038,10 @@ split_zones(struct split_doc *d, const char *text)
 				r[i].zone = ZONE_HEADING;
 			continue;
 		}
+		/* a paragraph's first line, or a standalone line inside it */
 		if (i > body && headline_like(ri, r[i].flags, HEADING_WORDS) &&
-		    (r[i].flags & ROW_PARA_FIRST) && ri->last != ',')
+		    (r[i].flags & (ROW_PARA_FIRST | ROW_PARA_LAST)) != ROW_PARA_LAST &&
+		    ri->last != ',')
 			r[i].zone = ZONE_HEADING;
 	}
 }

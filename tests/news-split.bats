@@ -111,6 +111,10 @@ Try 'news-split --help' for more information." ]
 	check_out "$E/bylines.out" "news-split '$F/bylines.txt'"
 }
 
+@test "news-split: a subheading line inside a hard-wrapped block is its own row" {
+	check_out "$E/subheading-in-block.out" "news-split '$F/subheading-in-block.txt'"
+}
+
 @test "news-split: seed article with app banner, caption and site footer" {
 	check_out "$E/003_d7124cf86ca11ffe.out" "news-split '$CORPUS/articles/003_d7124cf86ca11ffe.txt'"
 }
