@@ -75,6 +75,10 @@ PY
 	check_out "$E/headline.out" "news-extract-quotes '$F/headline.tsv'"
 }
 
+@test "rules: leader finds a President, X on Monday said, ..., according to X., a description for the person just quoted" {
+	check_out "$E/rules.out" "news-extract-quotes '$F/rules.tsv'"
+}
+
 @test "a continuation paragraph inherits the speaker; a later unattributed quote does not" {
 	check_out "$E/continuation.out" "news-extract-quotes '$F/continuation.tsv'"
 }
