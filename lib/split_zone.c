@@ -910,6 +910,24 @@ headline_like(const struct rowinfo *ri, unsigned int flags, size_t maxwords)
 	return 1;
 }
 
+/* The number of words that start with a capital letter or a digit. */
+static size_t
+capitalised(const struct rowinfo *ri)
+{
+	const char *s = ri->s, *end = s + ri->n;
+	size_t count = 0;
+
+	while (s < end) {
+		while (s < end && sent_is_space((unsigned char)*s))
+			s++;
+		if (s < end && (is_upper_at(s, (size_t)(end - s)) || is_digit((unsigned char)*s)))
+			count++;
+		while (s < end && !sent_is_space((unsigned char)*s))
+			s++;
+	}
+	return count;
+}
+
 /* The letters and digits of a row, lower-cased, compared with another's. */
 static int
 same_words(const char *a, size_t an, const char *b, size_t bn)
@@ -1038,10 +1056,14 @@ split_zones(struct split_doc *d, const char *text)
 				r[i].zone = ZONE_HEADING;
 			continue;
 		}
-		/* a paragraph's first line, or a standalone line inside it */
+		/*
+		 * A paragraph's first line, or a standalone line inside it;
+		 * over 8 words it must be in title case (half its words
+		 * capitalised), not a sentence that lost its period.
+		 */
 		if (i > body && headline_like(ri, r[i].flags, HEADING_WORDS) &&
 		    (r[i].flags & (ROW_PARA_FIRST | ROW_PARA_LAST)) != ROW_PARA_LAST &&
-		    ri->last != ',')
+		    ri->last != ',' && (ri->words <= 8 || 2 * capitalised(ri) >= ri->words))
 			r[i].zone = ZONE_HEADING;
 	}
 }
