@@ -2220,7 +2220,7 @@ do_indirect(void)
 static int
 mention_in_subject(int e)
 {
-	int t0 = D.ents[e].t0, p = t0 - 1, end = D.ents[e].t1;
+	int t0 = D.ents[e].t0, p = t0 - 1;
 
 	while (p >= 0 && samerow(p, t0) && rolish(p) && !(tflags(p) & QW_PREP))
 		p--;
@@ -2231,12 +2231,7 @@ mention_in_subject(int e)
 	    TIS(p, "asked") || TIS(p, "called")))
 		return 0;
 	/* a possessive names an owner, not a subject */
-	if (D.ents[e].e + 1 < D.text.len && (D.text.data[D.ents[e].e] == '\'' ||
-	    (D.ents[e].e + 3 < D.text.len &&
-	    memcmp(D.text.data + D.ents[e].e, "\xE2\x80\x99", 3) == 0)))
-		return 0;
-	(void)end;
-	return 1;
+	return !possessive(e);
 }
 
 static int
@@ -2261,7 +2256,7 @@ resolve_pronoun(int t)
 {
 	unsigned f = tflags(t);
 	size_t m;
-	int fallback = -1, fallback_tok = -1, best_said = -1, best_said_tok = -1, seen = 0;
+	int fallback = -1, best_said = -1, best_said_tok = -1, seen = 0;
 	long i;
 
 	if (f & (QW_THEY | QW_IT)) {
@@ -2334,14 +2329,11 @@ resolve_pronoun(int t)
 			break;
 		if (mention_in_subject(e))
 			return a;
-		if (fallback < 0) {
+		if (fallback < 0)
 			fallback = a;
-			fallback_tok = D.ents[e].t0;
-		}
 	}
 	if (best_said >= 0)
 		return best_said;
-	(void)fallback_tok;
 	return fallback;
 }
 
@@ -2513,14 +2505,13 @@ add_speaker(struct stmt *st, int actor)
 		st->spk = D.sbuf.len;
 	buf_add(&D.sbuf, D.canobuf.data + ac->cano, ac->canolen);
 	st->spklen = D.sbuf.len - st->spk;
-	if (saids != NULL || 1) {
-		GROW(saids, nsaids, capsaids);
-		saids[nsaids].tok = st->subj.t0 >= 0 ? st->subj.t0 : 0;
-		if (st->subj.kind == SUBJ_NONE || st->subj.kind == SUBJ_INHERIT)
-			saids[nsaids].tok = D.rows[st->row0].t0;
-		saids[nsaids].actor = actor;
-		nsaids++;
-	}
+	/* remember who spoke where, for the pronouns that follow */
+	GROW(saids, nsaids, capsaids);
+	saids[nsaids].tok = st->subj.t0 >= 0 ? st->subj.t0 : 0;
+	if (st->subj.kind == SUBJ_NONE || st->subj.kind == SUBJ_INHERIT)
+		saids[nsaids].tok = D.rows[st->row0].t0;
+	saids[nsaids].actor = actor;
+	nsaids++;
 }
 
 static int
@@ -2743,13 +2734,12 @@ process_doc(void)
 
 /* Keep the current input row as part of the document. */
 static void
-add_row(struct tsv_in *in, const struct buf *para_prev)
+add_row(struct tsv_in *in)
 {
 	struct row *rw;
 	const char *raw;
 	size_t n;
 
-	(void)para_prev;
 	GROW(D.rows, D.nrows, D.caprows);
 	rw = &D.rows[D.nrows];
 	rw->raw = D.rawbuf.len;
@@ -2845,7 +2835,7 @@ main(int argc, char *argv[])
 				buf_clear(&D.name);
 				buf_add(&D.name, doc, n);
 			}
-			add_row(&in, NULL);
+			add_row(&in);
 		}
 		process_doc();
 	}
