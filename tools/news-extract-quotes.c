@@ -55,6 +55,7 @@ static const struct quote_word **wtab;
 static unsigned char *wlen;	/* length of each slot's word */
 static size_t wmask;
 
+/* FNV-1a over n bytes. */
 static uint32_t
 hash_lower(const char *s, size_t n)
 {
@@ -67,6 +68,7 @@ hash_lower(const char *s, size_t n)
 	return h;
 }
 
+/* Build the word-class hash table from quote_words[] (once, at start). */
 static void
 words_init(void)
 {
@@ -242,6 +244,7 @@ static unsigned char *passcol;	/* input columns copied after ours */
 /* ------------------------------------------------------------------ */
 /* Small helpers on tokens. */
 
+/* The bytes of token t in the document text; *n gets their length. */
 static const char *
 ttext(int t, size_t *n)
 {
@@ -272,6 +275,7 @@ tis_n(int t, const char *w, size_t wl)
 	return 1;
 }
 
+/* Is token t the one-byte punctuation c? */
 static int
 tpunct(int t, char c)
 {
@@ -279,6 +283,7 @@ tpunct(int t, char c)
 	    D.toks[t].e - D.toks[t].s == 1 && D.text.data[D.toks[t].s] == c;
 }
 
+/* The word classes (QW_*) of token t; 0 outside the document. */
 static unsigned
 tflags(int t)
 {
@@ -287,12 +292,14 @@ tflags(int t)
 	return D.toks[t].flags;
 }
 
+/* Is token t a word? */
 static int
 tword(int t)
 {
 	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind == T_WORD;
 }
 
+/* Is token t a quotation mark? */
 static int
 tmark(int t)
 {
@@ -313,12 +320,14 @@ tfinal(int t)
 	    (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* Are tokens a and b in the same sentence row? */
 static int
 samerow(int a, int b)
 {
 	return D.toks[a].row == D.toks[b].row;
 }
 
+/* The paragraph (index in the document) of token t. */
 static int
 tpara(int t)
 {
@@ -328,6 +337,7 @@ tpara(int t)
 /* ------------------------------------------------------------------ */
 /* Tokenizer. */
 
+/* White space, including no-break and the Unicode spaces. */
 static int
 is_space_cp(long cp)
 {
@@ -350,6 +360,7 @@ static const unsigned char ascii_word[128] = {
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* Letters and digits: ASCII alnum, and non-ASCII that is not punctuation. */
 static int
 is_word_cp(long cp)
 {
@@ -367,6 +378,7 @@ is_word_cp(long cp)
 	return 1;
 }
 
+/* The code point at byte i of the document text, *len its length. */
 static long
 cp_at(size_t i, size_t *len)
 {
@@ -381,6 +393,7 @@ cp_at(size_t i, size_t *len)
 	return cp;
 }
 
+/* Append a token with its word class looked up. */
 static void
 add_tok(size_t s, size_t e, int kind, int row)
 {
@@ -405,6 +418,7 @@ add_tok(size_t s, size_t e, int kind, int row)
 	}
 }
 
+/* Split row r into word, punctuation and quotation-mark tokens. */
 static void
 tokenize_row(int r)
 {
@@ -509,6 +523,9 @@ resolve_straight(void)
 /* ------------------------------------------------------------------ */
 /* Entities and actors. */
 
+/*
+ * The actor for a canonical name (s points into canobuf), made on first use.
+ */
 static int
 actor_find(const char *s, size_t n, char type)
 {
@@ -565,6 +582,9 @@ actor_find(const char *s, size_t n, char type)
 	return a;
 }
 
+/*
+ * The gender of a canonical name's first word, from quote_names[]; 0 unknown.
+ */
 static char
 name_gender(const char *s, size_t n)
 {
@@ -598,6 +618,7 @@ name_gender(const char *s, size_t n)
 	return 0;
 }
 
+/* A decimal number at s[*i]; 0 when there is none or it overflows. */
 static int
 parse_num(const char *s, size_t n, size_t *i, size_t *v)
 {
@@ -702,6 +723,7 @@ link_entities(void)
 /* ------------------------------------------------------------------ */
 /* Quotation spans. */
 
+/* Start a new part of a quotation at bytes [s, e). */
 static void
 add_part(size_t s, size_t e)
 {
@@ -711,6 +733,7 @@ add_part(size_t s, size_t e)
 	D.nparts++;
 }
 
+/* The quotation a mark opens: 2 double (“ « ", 1 single (‘), 0 none. */
 static int
 opener_kind(int t)
 {
@@ -728,6 +751,7 @@ opener_kind(int t)
 	return 0;
 }
 
+/* Does token t close a quotation of this kind? */
 static int
 closes(int t, int kind)
 {
@@ -751,6 +775,9 @@ span_end(struct span *sp, size_t e_byte, int last)
 	sp->last_tok = last;
 }
 
+/*
+ * Pair the quotation marks of the document into spans (see the file comment).
+ */
 static void
 scan_quotes(void)
 {
@@ -866,6 +893,9 @@ scan_quotes(void)
 /* ------------------------------------------------------------------ */
 /* Roles: what the document calls each person. */
 
+/*
+ * Add token t's word (or the nation it names) to the roles of an actor, once.
+ */
 static void
 role_add(int actor, int t)
 {
@@ -921,6 +951,10 @@ rolish(int t)
 	return (f & QW_ROLEMOD) != 0;
 }
 
+/*
+ * Read the roles the document gives people and organizations: "Ukrainian
+ * President X", "X, the club captain,", "the software company Vantix".
+ */
 static void
 collect_roles(void)
 {
@@ -1022,6 +1056,7 @@ learn_gender(void)
 /* ------------------------------------------------------------------ */
 /* Subjects of cue verbs. */
 
+/* Can an entity of this type speak (person, organization, place, group)? */
 static int
 ent_speaker_type(int e)
 {
@@ -1426,6 +1461,7 @@ subject_fwd(int t, struct subj *su)
 /* ------------------------------------------------------------------ */
 /* Statements. */
 
+/* A new, empty statement of the given kind. */
 static struct stmt *
 new_stmt(int kind)
 {
@@ -1644,6 +1680,7 @@ attr_before(int open, struct subj *su, int *cue)
 	return attr_before_cue(open, su, cue);
 }
 
+/* A cue verb with its subject just before the opening mark. */
 static int
 attr_before_cue(int open, struct subj *su, int *cue)
 {
@@ -1693,6 +1730,7 @@ span_has_break(const struct span *sp)
 	return 0;
 }
 
+/* The number of words inside a span. */
 static int
 span_words(const struct span *sp)
 {
@@ -1784,6 +1822,9 @@ sentence_cue(int open, int close, struct subj *su, int *cue)
 	return 0;
 }
 
+/*
+ * Set a statement's text to the parts of one or two spans, joined by spaces.
+ */
 static void
 set_text_parts(struct stmt *st, const struct span *a, const struct span *b)
 {
@@ -1826,6 +1867,7 @@ not_speech(const struct span *sp)
 	return 0;
 }
 
+/* Turn the quotation spans into direct and partial statements. */
 static void
 do_spans(void)
 {
@@ -1948,6 +1990,7 @@ clause_end(int t)
 	return k;
 }
 
+/* Does any token in [a, b) stand inside quotation marks? */
 static int
 range_has_quote(int a, int b)
 {
@@ -1986,6 +2029,7 @@ skip_lead(int a, int b)
 	}
 }
 
+/* Add an indirect statement: cue, subject, and content [a1, b1) + [a2, b2). */
 static void
 add_indirect(int cue, const struct subj *su, int a1, int b1, int a2, int b2)
 {
@@ -2075,6 +2119,7 @@ noun_cue(int n, int t1)
 	return 1;
 }
 
+/* Find reported speech without marks, sentence by sentence. */
 static void
 do_indirect(void)
 {
@@ -2217,6 +2262,9 @@ do_indirect(void)
 /* ------------------------------------------------------------------ */
 /* Resolving speakers. */
 
+/*
+ * Is entity e a subject (not after a preposition or a verb, not a possessive)?
+ */
 static int
 mention_in_subject(int e)
 {
@@ -2234,6 +2282,7 @@ mention_in_subject(int e)
 	return !possessive(e);
 }
 
+/* Does actor a's gender (if known) agree with the pronoun? */
 static int
 gender_ok(int a, unsigned pron)
 {
@@ -2251,6 +2300,7 @@ struct said { int tok, actor; };
 static struct said *saids;
 static size_t nsaids, capsaids;
 
+/* The actor a pronoun at token t stands for, or -1. */
 static int
 resolve_pronoun(int t)
 {
@@ -2337,6 +2387,10 @@ resolve_pronoun(int t)
 	return fallback;
 }
 
+/*
+ * Does actor a carry the role word w (or, group > 0, one of its group; group
+ * < 0, one sharing its first five letters)?
+ */
 static int
 role_has(int a, const char *w, size_t n, int group)
 {
@@ -2409,6 +2463,7 @@ desc_fits(int a, const struct subj *su, int head)
 	return 1;
 }
 
+/* The actor a description ("the Ukrainian president") stands for, or -1. */
 static int
 resolve_desc(const struct subj *su)
 {
@@ -2494,6 +2549,7 @@ resolve_desc(const struct subj *su)
 	return best;
 }
 
+/* Add actor to a statement's speakers. */
 static void
 add_speaker(struct stmt *st, int actor)
 {
@@ -2514,6 +2570,7 @@ add_speaker(struct stmt *st, int actor)
 	nsaids++;
 }
 
+/* Order statements by where they start. */
 static int
 stmt_cmp(const void *a, const void *b)
 {
@@ -2527,6 +2584,7 @@ stmt_cmp(const void *a, const void *b)
 /* Mark when each actor was last mentioned, up to token t. */
 static size_t mark_upto;
 
+/* Record the last mention of each actor outside quotations, up to token t. */
 static void
 mark_mentions(int t)
 {
@@ -2539,6 +2597,7 @@ mark_mentions(int t)
 	}
 }
 
+/* Resolve every statement's speaker, in document order. */
 static void
 resolve_all(void)
 {
@@ -2614,6 +2673,7 @@ resolve_all(void)
 /* ------------------------------------------------------------------ */
 /* Output. */
 
+/* Write tokens [a, b) as they stand in the text, escaped. */
 static void
 write_range_tokens(int a, int b)
 {
@@ -2622,6 +2682,7 @@ write_range_tokens(int a, int b)
 	out_escaped(D.text.data + D.toks[a].s, D.toks[b - 1].e - D.toks[a].s);
 }
 
+/* Write field col of a kept row, still escaped. */
 static void
 write_field_raw(size_t row, size_t col)
 {
@@ -2636,6 +2697,7 @@ write_field_raw(size_t row, size_t col)
 	out_write(s, (size_t)((p ? p : end) - s));
 }
 
+/* Write one output row. */
 static void
 write_stmt(const struct stmt *st, size_t n)
 {
@@ -2679,6 +2741,7 @@ write_stmt(const struct stmt *st, size_t n)
 	out_end_row();
 }
 
+/* Forget the document, keeping the buffers for the next one. */
 static void
 doc_reset(void)
 {
@@ -2696,6 +2759,7 @@ doc_reset(void)
 	}
 }
 
+/* Read the kept document and write its statements. */
 static void
 process_doc(void)
 {
@@ -2778,6 +2842,7 @@ add_row(struct tsv_in *in)
 	parse_entities(rw);
 }
 
+/* Write the output header; mark the input columns that follow ours. */
 static void
 write_header(const struct tsv_in *in)
 {
