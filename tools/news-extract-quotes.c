@@ -346,7 +346,7 @@ is_space_cp(long cp)
 	    cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* Letters and digits: ASCII alnum, and non-ASCII that is not punctuation. */
+/* ASCII letters and digits, for the tokenizer's fast path. */
 static const unsigned char ascii_word[128] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
 	['7'] = 1, ['8'] = 1, ['9'] = 1,
