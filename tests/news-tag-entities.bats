@@ -542,3 +542,19 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Rates Hold As Inflation Falls Near Cape Town'
 	[ "$output" = 'GPE:35-44:Cape Town' ]
 }
+
+@test "news-tag-entities: a surname one letter away from a name in the document takes that name" {
+	run -0 tag 'Oleksandra Hryshchenko spoke first.' 'Hryschenko said the plan was late.'
+	[ "${lines[0]}" = 'PER:0-22:Oleksandra Hryshchenko' ]
+	[ "${lines[1]}" = 'PER:0-10:Oleksandra Hryshchenko' ]
+}
+
+@test "news-tag-entities: a misspelt surname of a known person takes the known name" {
+	run -0 tag 'Zelenzky and Volodymyr Zelenzky met Putin.'
+	[ "$output" = 'PER:0-8:Volodymyr Zelensky|PER:13-31:Volodymyr Zelensky|PER:36-41:Vladimir Putin' ]
+}
+
+@test "news-tag-entities: a given name alone takes the full name of a known person in the document" {
+	run -0 tag 'Putin spoke. As President (Vladimir) Putin said, talks must go on.'
+	[ "$output" = 'PER:0-5:Vladimir Putin|PER:27-35:Vladimir Putin|PER:37-42:Vladimir Putin' ]
+}

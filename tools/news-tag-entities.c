@@ -115,6 +115,7 @@ struct dname {
 	char		*canon;		/* NULL: ambiguous */
 	size_t		 clen;
 	int		 type;
+	int		 known;		/* the canonical name is the gazetteer's */
 };
 
 static struct dname *dtab;
@@ -442,7 +443,8 @@ doc_lookup(const char *k, size_t n)
 }
 
 static void
-doc_add(const char *k, size_t n, const char *canon, size_t clen, int type)
+doc_add(const char *k, size_t n, const char *canon, size_t clen, int type,
+    int known)
 {
 	struct dname *d, *old;
 	size_t oldcap, i;
@@ -480,6 +482,7 @@ doc_add(const char *k, size_t n, const char *canon, size_t clen, int type)
 	memcpy(d->canon, canon, clen);
 	d->clen = clen;
 	d->type = type;
+	d->known = known;
 	dcount++;
 }
 
@@ -509,7 +512,7 @@ name_word(const struct tok *tk)
 /* Remember a person's full name so that its parts resolve to it. */
 static void
 doc_person(const struct row *r, size_t a, size_t b, const char *canon,
-    size_t clen)
+    size_t clen, int known)
 {
 	const struct tok *ta = &r->tok[a], *tb = &r->tok[b - 1];
 	const char *t = r->t;
@@ -517,21 +520,28 @@ doc_person(const struct row *r, size_t a, size_t b, const char *canon,
 
 	if (!collecting || memchr(canon, ' ', clen) == NULL)
 		return;
-	doc_add(t + ta->s, tb->e - ta->s, canon, clen, ENT_PER);
+	doc_add(t + ta->s, tb->e - ta->s, canon, clen, ENT_PER, known);
 	if (b - a >= 2) {
 		if (name_word(ta))
-			doc_add(t + ta->s, ta->e - ta->s, canon, clen, ENT_PER);
+			doc_add(t + ta->s, ta->e - ta->s, canon, clen, ENT_PER,
+			    known);
 		if (name_word(tb))
-			doc_add(t + tb->s, tb->e - tb->s, canon, clen, ENT_PER);
+			doc_add(t + tb->s, tb->e - tb->s, canon, clen, ENT_PER,
+			    known);
 		if (b - a >= 3)
 			doc_add(t + r->tok[a + 1].s, tb->e - r->tok[a + 1].s,
-			    canon, clen, ENT_PER);
+			    canon, clen, ENT_PER, known);
 	}
-	/* the canonical name's own last word: Keith Kellogg -> Kellogg */
+	/* the canonical name's own first and last words: Keith Kellogg ->
+	 * Keith, Kellogg */
 	for (cw = clen; cw > 0 && canon[cw - 1] != ' '; cw--)
 		;
 	if (cw > 0 && clen - cw > 2)
-		doc_add(canon + cw, clen - cw, canon, clen, ENT_PER);
+		doc_add(canon + cw, clen - cw, canon, clen, ENT_PER, known);
+	for (cw = 0; cw < clen && canon[cw] != ' '; cw++)
+		;
+	if (cw > 2 && cw < clen && canon[0] >= 'A' && canon[0] <= 'Z')
+		doc_add(canon, cw, canon, clen, ENT_PER, known);
 }
 
 /* An organisation's initials: World Health Organization -> WHO. */
@@ -552,7 +562,7 @@ doc_org(const struct row *r, size_t a, size_t b, const char *canon,
 		ini[n++] = r->t[r->tok[k].s];
 	}
 	if (n >= 2 && n < sizeof(ini))
-		doc_add(ini, n, canon, clen, type);
+		doc_add(ini, n, canon, clen, type, 0);
 }
 
 /* "Party for Freedom (PVV)": the bracketed capitals name the same. */
@@ -569,7 +579,7 @@ doc_bracket(const struct row *r, size_t b, const char *canon, size_t clen,
 	    r->t[nx->e] != ')' || r->t[nx->s - 1] != '(' ||
 	    nx->s - 2 != r->tok[b - 1].e || r->t[nx->s - 2] != ' ')
 		return;
-	doc_add(r->t + nx->s, nx->e - nx->s, canon, clen, type);
+	doc_add(r->t + nx->s, nx->e - nx->s, canon, clen, type, 0);
 }
 
 /* ---- gazetteer matches ---- */
@@ -913,22 +923,177 @@ surface(const struct row *r, size_t a, size_t b, const char **p, size_t *n)
 	*n = r->tok[b - 1].e - r->tok[a].s;
 }
 
+/* Do two words differ by one letter added, dropped, changed or swapped? */
+static int
+near_spelling(const char *x, size_t nx, const char *y, size_t ny)
+{
+	size_t i = 0;
+
+	if (nx < 6 || ny < 6 || (nx > ny ? nx - ny : ny - nx) > 1 || x[0] != y[0])
+		return 0;
+	while (i < nx && i < ny && x[i] == y[i])
+		i++;
+	if (nx == ny) {
+		if (i == nx)
+			return 0;	/* the same word */
+		if (memcmp(x + i + 1, y + i + 1, nx - i - 1) == 0)
+			return 1;	/* one letter changed */
+		return i + 1 < nx && x[i] == y[i + 1] && x[i + 1] == y[i] &&
+		    memcmp(x + i + 2, y + i + 2, nx - i - 2) == 0;
+	}
+	if (nx > ny)
+		return memcmp(x + i + 1, y + i, nx - i - 1) == 0;
+	return memcmp(x + i, y + i + 1, ny - i - 1) == 0;
+}
+
+/*
+ * A spelling or transliteration variant of a person named in the document
+ * (Zelenksiy, Zelenskiy -> Volodymyr Zelensky): the piece's last word is
+ * one letter away from a surname the document gave a full name to, and its
+ * first word, when it has two, is that name's first word.
+ */
+/*
+ * The same over the built-in people: a surname one letter away from one of
+ * theirs (Zelenksiy).  Returns a table entry made for the purpose.
+ */
+static const struct dname *
+gaz_variant(const char *first, size_t fl, const char *last, size_t ll)
+{
+	static struct dname found;
+	static size_t *surnames, nsurnames, *slen;	/* one-word PER aliases */
+	static int ready;
+	const struct gaz_builtin *g, *hit = NULL;
+	size_t i, n;
+
+	if (!ready) {
+		surnames = xreallocarray(NULL, gaz_nbuiltin, sizeof(*surnames));
+		slen = xreallocarray(NULL, gaz_nbuiltin, sizeof(*slen));
+		for (i = 0; i < gaz_nbuiltin; i++)
+			if (gaz_builtin[i].type == ENT_PER &&
+			    strchr(gaz_builtin[i].alias, ' ') == NULL) {
+				slen[nsurnames] = strlen(gaz_builtin[i].alias);
+				surnames[nsurnames++] = i;
+			}
+		ready = 1;
+	}
+	if (first == NULL && last == NULL) {	/* the end: free the list */
+		free(surnames);
+		free(slen);
+		return NULL;
+	}
+	for (i = 0; i < nsurnames; i++) {
+		g = &gaz_builtin[surnames[i]];
+		if (g->alias[0] != last[0] || !near_spelling(last, ll, g->alias,
+		    slen[i]))
+			continue;
+		n = strlen(g->canon);
+		if (first != NULL && (n <= fl || memcmp(g->canon, first, fl) != 0 ||
+		    g->canon[fl] != ' '))
+			continue;
+		if (hit != NULL && strcmp(hit->canon, g->canon) != 0)
+			return NULL;
+		hit = g;
+	}
+	if (hit == NULL)
+		return NULL;
+	found.key = NULL;
+	found.canon = (char *)hit->canon;	/* never freed: type only */
+	found.clen = strlen(hit->canon);
+	found.type = ENT_PER;
+	found.known = 1;
+	return &found;
+}
+
+static const struct dname *
+variant_of(const char *first, size_t fl, const char *last, size_t ll,
+    int known_only)
+{
+	const struct dname *d, *hit = NULL;
+	size_t i;
+	int many = 0;
+
+	if (collecting || dcount > 4096)
+		return NULL;
+	for (i = 0; i < dcap; i++) {
+		d = &dtab[i];
+		if (d->key == NULL || d->canon == NULL || d->type != ENT_PER ||
+		    memchr(d->key, ' ', d->klen) != NULL ||
+		    !near_spelling(last, ll, d->key, d->klen))
+			continue;
+		if (first != NULL && (d->clen <= fl || memcmp(d->canon,
+		    first, fl) != 0 || d->canon[fl] != ' '))
+			continue;
+		if (known_only && !d->known)
+			continue;
+		if (hit != NULL && (hit->clen != d->clen ||
+		    memcmp(hit->canon, d->canon, d->clen) != 0)) {
+			/* two candidates: the gazetteer's, if just one is */
+			if (d->known && !hit->known)
+				hit = d;
+			else if (d->known == hit->known)
+				many = 1;
+			continue;
+		}
+		hit = d;
+	}
+	if (hit == NULL && !many)
+		hit = gaz_variant(first, fl, last, ll);
+	return many ? NULL : hit;
+}
+
+static const struct dname *
+doc_variant(const struct row *r, size_t a, size_t b, int known_only)
+{
+	const struct tok *ta = &r->tok[a], *tb = &r->tok[b - 1];
+
+	return variant_of(b - a >= 2 ? r->t + ta->s : NULL, ta->e - ta->s,
+	    r->t + tb->s, tb->e - tb->s, known_only);
+}
+
+/* The same for a name the document table gave: Zelenksiy -> Volodymyr
+ * Zelenksiy -> Volodymyr Zelensky. */
+static const struct dname *
+canon_variant(const struct dname *d)
+{
+	const struct dname *v;
+	size_t f, l;
+
+	if (d == NULL || d->type != ENT_PER)
+		return d;
+	for (f = 0; f < d->clen && d->canon[f] != ' '; f++)
+		;
+	for (l = d->clen; l > 0 && d->canon[l - 1] != ' '; l--)
+		;
+	if (f == d->clen)
+		return d;
+	if (d->known)
+		return d;
+	v = variant_of(d->canon, f, d->canon + l, d->clen - l, 1);
+	return v != NULL ? v : d;
+}
+
 static void
 emit_person(struct row *r, size_t a, size_t b)
 {
-	const struct dname *d;
+	const struct dname *d, *v;
 	const char *p;
 	size_t n;
 
 	surface(r, a, b, &p, &n);
 	d = collecting ? NULL : doc_lookup(r->t + r->tok[a].s,
 	    r->tok[b - 1].e - r->tok[a].s);
+	if (!collecting && d == NULL && (v = doc_variant(r, a, b, 0)) != NULL)
+		d = v;
+	else if (!collecting && d != NULL && d->clen == n &&
+	    memcmp(d->canon, p, n) == 0 && (v = doc_variant(r, a, b, 1)) != NULL)
+		d = v;
+	d = canon_variant(d);
 	if (d != NULL && d->type == ENT_PER) {
 		emit(r, a, b, ENT_PER, d->canon, d->clen);
 		return;
 	}
 	emit(r, a, b, ENT_PER, p, n);
-	doc_person(r, a, b, p, n);
+	doc_person(r, a, b, p, n, 0);
 }
 
 static void
@@ -1001,7 +1166,7 @@ static void
 classify(struct row *r, size_t a, size_t b, int pend)
 {
 	const struct tok *ta, *tb;
-	const struct dname *d;
+	const struct dname *d, *v;
 	size_t nb, k;
 	int first, acro, plain;
 
@@ -1011,7 +1176,18 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	tb = &r->tok[b - 1];
 	nb = b - a;
 	if (!collecting) {
+		/* not in the table: any name one letter away; only itself:
+		 * a gazetteer name one letter away */
 		d = doc_lookup(r->t + ta->s, tb->e - ta->s);
+		v = NULL;
+		if (d == NULL)
+			v = doc_variant(r, a, b, 0);
+		else if (d->type == ENT_PER && d->clen == tb->e - ta->s &&
+		    memcmp(d->canon, r->t + ta->s, d->clen) == 0)
+			v = doc_variant(r, a, b, 1);
+		if (v != NULL)
+			d = v;
+		d = canon_variant(d);
 		if (d != NULL) {
 			emit(r, a, b, d->type, d->canon, d->clen);
 			return;
@@ -1265,7 +1441,7 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 				    g->canon, g->canon_len);
 				if (g->type == ENT_PER)
 					doc_person(r, k, last + 1, g->canon,
-					    g->canon_len);
+					    g->canon_len, 1);
 				else if (g->type == ENT_ORG) {
 					doc_bracket(r, last + 1, g->canon,
 					    g->canon_len, g->type);
@@ -1708,6 +1884,7 @@ main(int argc, char *argv[])
 	buf_free(&row.tc);
 	free(row.tok);
 	free(row.m);
+	gaz_variant(NULL, 0, NULL, 0);
 	gaz_free();
 	finish(tsv_close(&in));
 }
