@@ -465,6 +465,29 @@ dateline_separator(const char *s, size_t n, size_t *sep, int *colon)
 	return 0;
 }
 
+/* All-capital labels that open a paragraph like a dateline but are none. */
+static int
+label_word(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"WATCH", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "LIVE",
+		"ANALYSIS", "OPINION", "PHOTOS", "PHOTO", "VIDEO", "READ", "LISTEN",
+		"RELATED", "CORRECTION", "EDITOR'S", "NOTE", "WARNING", "ALERT",
+		"FACT", "FILE", "SEE", "MORE", "ALSO", "URGENT", "FLASH",
+		"COMMENT", "REVIEW", "INTERVIEW", "PODCAST", "Q&A", "FAQ", NULL
+	};
+	size_t i, k;
+
+	while (n > 0 && (s[n - 1] == ',' || s[n - 1] == ':'))
+		n--;
+	for (i = 0; labels[i] != NULL; i++) {
+		k = strlen(labels[i]);
+		if (k == n && memcmp(labels[i], s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 size_t
 split_dateline(const char *s, size_t n)
 {
@@ -507,6 +530,8 @@ split_dateline(const char *s, size_t n)
 	for (i = 0; i < sep && s[i] != ' '; i++)
 		;
 	caps = all_caps_word(s, i);
+	if (caps && label_word(s, i))
+		return 0;		/* "WATCH: ...", "UPDATE - ..." */
 	if (words == 0 || words > 8)
 		return 0;
 	if (caps || (punct && (!colon || s[sep - 1] == ')')))

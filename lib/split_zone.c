@@ -217,7 +217,7 @@ static const struct cue boiler_prefix[] = {
 	C("originally published"), C("read the full"), C("read the original"),
 	C("to continue reading"), C("register for free"),
 	C("create a free account"), C("enable javascript"), C("allow cookies"),
-	{ NULL, 0 }
+	C("watch:"), C("listen:"), C("watch live"), C("live updates:"), { NULL, 0 }
 };
 
 /* Single words that are furniture only as a short line with no final period. */
@@ -319,6 +319,12 @@ static const struct cue caption_contains[] = {
 	C("left,"), C("right,"), C("center,"), C("centre,"), C("(left)"),
 	C("(right)"), C("(center)"), C("(centre)"), C("(file photo)"),
 	C("(file image)"), { NULL, 0 }
+};
+
+/* Caption labels at the start of a row. */
+static const struct cue caption_prefix[] = {
+	C("image caption"), C("photo caption"), C("caption:"), C("pictured:"),
+	C("above:"), C("top:"), C("below:"), C("main picture:"), { NULL, 0 }
 };
 
 /* Byline starts. */
@@ -892,6 +898,8 @@ own_zone(const struct rowinfo *ri, unsigned int flags)
 		return ZONE_META;
 	if (ri->words <= 60 && bracket_credit(ri))
 		return ZONE_CAPTION;
+	if (ri->words <= 60 && any_prefix(caption_prefix, s, n))
+		return ZONE_CAPTION;
 	return -1;
 }
 
@@ -1004,7 +1012,15 @@ split_zones(struct split_doc *d, const char *text)
 				inf[k].known = 1;
 			}
 	}
-	/* 3: the row before a credit line is its caption */
+	/* where the body starts, for now: rows before it may be the title */
+	for (body = 0; body < n; body++)
+		if (!inf[body].known && !headline_like(&inf[body], r[body].flags, TITLE_WORDS))
+			break;
+	/*
+	 * 3: the row before a credit line is its caption: in the same
+	 * paragraph, or (after the body starts: a headline above a picture
+	 * stays the headline) a one-line unpunctuated paragraph.
+	 */
 	for (i = 1; i < n; i++) {
 		ri = &inf[i - 1];
 		if (ri->known || !is_credit_row(&r[i], &inf[i]))
@@ -1012,7 +1028,7 @@ split_zones(struct split_doc *d, const char *text)
 		/* the same paragraph, or a paragraph of one unpunctuated line */
 		if ((r[i - 1].para == r[i].para || ((r[i - 1].flags & ROW_PARA_FIRST) &&
 		    (r[i - 1].flags & ROW_PARA_LAST) && r[i - 1].para + 1 == r[i].para &&
-		    !terminal(ri))) && ri->words <= 60) {
+		    !terminal(ri) && i - 1 > body)) && ri->words <= 60) {
 			r[i - 1].zone = ZONE_CAPTION;
 			ri->known = 1;
 		}

@@ -115,6 +115,10 @@ Try 'news-split --help' for more information." ]
 	check_out "$E/subheading-in-block.out" "news-split '$F/subheading-in-block.txt'"
 }
 
+@test "news-split: captions: labels, credit under the headline, WATCH is no dateline" {
+	check_out "$E/captions.out" "news-split '$F/captions.txt'"
+}
+
 @test "news-split: seed article with app banner, caption and site footer" {
 	check_out "$E/003_d7124cf86ca11ffe.out" "news-split '$CORPUS/articles/003_d7124cf86ca11ffe.txt'"
 }
