@@ -123,9 +123,9 @@ word_lookup(const char *s, size_t n)
 enum tokkind { T_WORD, T_PUNCT, T_OPEN2, T_CLOSE2, T_AMB2, T_OPEN1, T_CLOSE1 };
 
 struct tok {
-	size_t		 s, e;		/* bytes in doc text */
+	size_t		 s;		/* first byte in doc text */
+	uint32_t	 len;		/* bytes; TEND() is the end */
 	unsigned	 flags;		/* QW_* */
-	const struct quote_word *w;
 	int		 row;
 	int		 ent;		/* entity starting here, or -1 */
 	int		 entend;	/* entity ending here (last token), or -1 */
@@ -134,7 +134,12 @@ struct tok {
 	unsigned char	 upper;		/* starts with a capital letter */
 	unsigned char	 used;		/* cue already given to a statement */
 	unsigned char	 reported;	/* inside reported speech without marks */
+	short		 widx;		/* index in quote_words[], or -1 */
 };
+
+/* The end of token t, and its entry in the word table (NULL if none). */
+#define TEND(t)		(D.toks[t].s + D.toks[t].len)
+#define TWORD(t)	tword_entry(t)
 
 struct row {
 	size_t		 raw, rawlen;	/* the input line in rawbuf */
@@ -226,6 +231,12 @@ struct doc {
 
 static struct doc D;
 
+static const struct quote_word *
+tword_entry(int t)
+{
+	return D.toks[t].widx >= 0 ? &quote_words[D.toks[t].widx] : NULL;
+}
+
 /* The longest stretch of tokens read for one clause or one cue search. */
 #define MAXCLAUSE 300
 
@@ -248,7 +259,7 @@ static unsigned char *passcol;	/* input columns copied after ours */
 static const char *
 ttext(int t, size_t *n)
 {
-	*n = D.toks[t].e - D.toks[t].s;
+	*n = TEND(t) - D.toks[t].s;
 	return D.text.data + D.toks[t].s;
 }
 
@@ -280,7 +291,7 @@ static int
 tpunct(int t, char c)
 {
 	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind == T_PUNCT &&
-	    D.toks[t].e - D.toks[t].s == 1 && D.text.data[D.toks[t].s] == c;
+	    TEND(t) - D.toks[t].s == 1 && D.text.data[D.toks[t].s] == c;
 }
 
 /* The word classes (QW_*) of token t; 0 outside the document. */
@@ -403,18 +414,21 @@ add_tok(size_t s, size_t e, int kind, int row)
 	t = &D.toks[D.ntoks++];
 	memset(t, 0, sizeof(*t));
 	t->s = s;
-	t->e = e;
+	t->len = (uint32_t)(e - s);
 	t->kind = (unsigned char)kind;
 	t->row = row;
 	t->ent = -1;
 	t->entend = -1;
 	t->span = -1;
+	t->widx = -1;
 	if (kind == T_WORD) {
 		unsigned char c = (unsigned char)D.text.data[s];
 
 		t->upper = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-		t->w = word_lookup(D.text.data + s, e - s);
-		t->flags = t->w ? t->w->flags : 0;
+		const struct quote_word *w = word_lookup(D.text.data + s, e - s);
+
+		t->widx = (short)(w ? w - quote_words : -1);
+		t->flags = w ? w->flags : 0;
 	}
 }
 
@@ -437,7 +451,7 @@ tokenize_row(int r)
 			size_t s = i;
 
 			i += len;
-			while (i < end) {
+			while (i < end && i - s < UINT32_MAX - 8) {
 				cp = cp_at(i, &len);
 				if (is_word_cp(cp)) {
 					i += len;
@@ -503,10 +517,10 @@ resolve_straight(void)
 			continue;
 		if (t == 0 || D.toks[t - 1].row != k->row)
 			open = 1;
-		else if (D.toks[t - 1].e < s)
-			open = !(k->e < D.text.len && D.text.data[k->e] == ' ') ||
+		else if (TEND(t - 1) < s)
+			open = !(k->s + k->len < D.text.len && D.text.data[k->s + k->len] == ' ') ||
 			    (t + 1 < D.ntoks && D.toks[t + 1].row == k->row &&
-			    D.toks[t + 1].s == k->e);
+			    D.toks[t + 1].s == k->s + k->len);
 		else {
 			char c = D.text.data[s - 1];
 
@@ -691,7 +705,7 @@ link_entities(void)
 	for (e = 0; e < D.nents; e++) {
 		struct ent *en = &D.ents[e];
 
-		while (t < D.ntoks && D.toks[t].e <= en->s)
+		while (t < D.ntoks && TEND(t) <= en->s)
 			t++;
 		if (t >= D.ntoks)
 			break;
@@ -743,7 +757,7 @@ opener_kind(int t)
 		return 2;
 	if (k->kind == T_OPEN1) {
 		/* ‘ opens after a space, a bracket, a dash or the row start */
-		if (t == 0 || D.toks[t - 1].row != k->row || D.toks[t - 1].e < k->s ||
+		if (t == 0 || D.toks[t - 1].row != k->row || TEND(t - 1) < k->s ||
 		    D.toks[t - 1].kind == T_OPEN2 || tpunct(t - 1, '(') ||
 		    tpunct(t - 1, '['))
 			return 1;
@@ -793,13 +807,13 @@ scan_quotes(void)
 		if (newpara && open) {
 			/* a quote open at a paragraph end runs on if this one reopens */
 			if (opener_kind((int)t) == open) {
-				span_end(sp, D.toks[t - 1].e, (int)t - 1);
-				add_part(k->e, k->e);
+				span_end(sp, TEND(t - 1), (int)t - 1);
+				add_part(k->s + k->len, k->s + k->len);
 				sp->nparts++;
 				k->span = cur;
 				continue;
 			}
-			span_end(sp, D.toks[t - 1].e, (int)t - 1);
+			span_end(sp, TEND(t - 1), (int)t - 1);
 			open = 0;
 		}
 		if (!open) {
@@ -814,7 +828,7 @@ scan_quotes(void)
 				sp->nparts = 1;
 				sp->merged = 0;
 				sp->last_tok = (int)t;
-				add_part(k->e, k->e);
+				add_part(k->s + k->len, k->s + k->len);
 				open = ok;
 				k->span = cur;
 			}
@@ -832,7 +846,7 @@ scan_quotes(void)
 		    tpunct((int)t - 1, ':'))) {
 			/* a new opening after a sentence: the last one was left open */
 			k->span = -1;
-			span_end(sp, D.toks[t - 1].e, (int)t - 1);
+			span_end(sp, TEND(t - 1), (int)t - 1);
 			open = 0;
 			t--;
 			continue;
@@ -854,7 +868,7 @@ scan_quotes(void)
 		}
 	}
 	if (open)
-		span_end(sp, D.ntoks ? D.toks[D.ntoks - 1].e : 0, (int)D.ntoks - 1);
+		span_end(sp, D.ntoks ? TEND(D.ntoks - 1) : 0, (int)D.ntoks - 1);
 	/* drop spans with no content */
 	{
 		size_t i, j = 0;
@@ -1480,7 +1494,7 @@ new_stmt(int kind)
 static int
 cue_end(int c)
 {
-	const struct quote_word *w = D.toks[c].w;
+	const struct quote_word *w = TWORD(c);
 
 	if (w != NULL && w->particle != NULL && tis_n(c + 1, w->particle, strlen(w->particle)))
 		return c + 2;
@@ -1499,7 +1513,7 @@ is_cue(int t, int quoted)
 
 	if (t < 0 || (size_t)t >= D.ntoks || D.toks[t].kind != T_WORD)
 		return 0;
-	w = D.toks[t].w;
+	w = TWORD(t);
 	if (w == NULL || !(w->flags & (QW_SAY | QW_STANCE)))
 		return 0;
 	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
@@ -2008,7 +2022,7 @@ add_range(int a, int b)
 {
 	if (b <= a)
 		return;
-	buf_add(&D.sbuf, D.text.data + D.toks[a].s, D.toks[b - 1].e - D.toks[a].s);
+	buf_add(&D.sbuf, D.text.data + D.toks[a].s, TEND(b - 1) - D.toks[a].s);
 }
 
 /* Skip leading connectives (In addition, However,) and "that". */
@@ -2176,7 +2190,7 @@ do_indirect(void)
 					/* ..., said X. */
 					b = c - 1;
 					a = t0;
-					if (!range_has_quote(a, su.t1) && !(D.toks[c].w->flags & QW_QUOTEONLY))
+					if (!range_has_quote(a, su.t1) && !(TWORD(c)->flags & QW_QUOTEONLY))
 						add_indirect(c, &su, a, b, 0, 0);
 					continue;
 				} else
@@ -2212,7 +2226,7 @@ do_indirect(void)
 			}
 			/* X said (that) ... / X told Y (that) ... / X called for ... */
 			a = cue_end(c);
-			if (D.toks[c].w->flags & QW_QUOTEONLY)
+			if (TWORD(c)->flags & QW_QUOTEONLY)
 				continue;
 			if (TIS(c, "told") || TIS(c, "tells") || TIS(c, "tell") || TIS(c, "telling")) {
 				/* skip the listener */
@@ -2234,7 +2248,7 @@ do_indirect(void)
 			if (a + 1 < t1 && tpunct(a, ':') && !tmark(a + 1))
 				a++;
 			if (a < t1 && (tflags(a) & QW_PREP) && !TIS(a, "to") &&
-			    !(D.toks[c].w->flags & QW_STANCE)) {
+			    !(TWORD(c)->flags & QW_STANCE)) {
 				/* said in a statement that ... */
 				for (k = a; k < t1 && k < a + 8; k++)
 					if (TIS(k, "that") || tpunct(k, ','))
@@ -2447,7 +2461,7 @@ desc_fits(int a, const struct subj *su, int head)
 
 	if ((n = tlower(head, low)) == 0)
 		return 0;
-	if (!role_has(a, low, n, norp ? -1 : D.toks[head].w ? D.toks[head].w->group : 0))
+	if (!role_has(a, low, n, norp ? -1 : TWORD(head) ? TWORD(head)->group : 0))
 		return 0;
 	for (k = su->t0; k < head; k++) {
 		int e = D.toks[k].ent >= 0 ? D.toks[k].ent : D.toks[k].entend;
@@ -2679,7 +2693,7 @@ write_range_tokens(int a, int b)
 {
 	if (a < 0 || b <= a)
 		return;
-	out_escaped(D.text.data + D.toks[a].s, D.toks[b - 1].e - D.toks[a].s);
+	out_escaped(D.text.data + D.toks[a].s, TEND(b - 1) - D.toks[a].s);
 }
 
 /* Write field col of a kept row, still escaped. */
@@ -2806,9 +2820,22 @@ add_row(struct tsv_in *in)
 
 	GROW(D.rows, D.nrows, D.caprows);
 	rw = &D.rows[D.nrows];
+	/* keep the fields we copy out; text and entities are kept decoded */
 	rw->raw = D.rawbuf.len;
-	buf_add(&D.rawbuf, in->line, in->len);
-	rw->rawlen = in->len;
+	{
+		size_t c, fl;
+		const char *f;
+
+		for (c = 0; c < ncols; c++) {
+			if (c > 0)
+				buf_addc(&D.rawbuf, '\t');
+			if (c == c_text || c == c_ents)
+				continue;
+			f = tsv_raw(in, c, &fl);
+			buf_add(&D.rawbuf, f, fl);
+		}
+	}
+	rw->rawlen = D.rawbuf.len - rw->raw;
 	/* paragraph: a new one when the para field changes */
 	raw = tsv_raw(in, c_para, &n);
 	if (D.nrows == 0)
