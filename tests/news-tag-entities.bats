@@ -558,3 +558,9 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Putin spoke. As President (Vladimir) Putin said, talks must go on.'
 	[ "$output" = 'PER:0-5:Vladimir Putin|PER:27-35:Vladimir Putin|PER:37-42:Vladimir Putin' ]
 }
+
+@test "news-tag-entities: the head word of an organisation in the document stands for it after the" {
+	run -0 tag 'The European Commission and the Council of the European Union met.' 'The Commission said the Council and the Union agreed; Commission staff left.'
+	[ "${lines[0]}" = 'ORG:4-23:European Commission|ORG:32-61:Council of the European Union' ]
+	[ "${lines[1]}" = 'ORG:4-14:European Commission|ORG:24-31:Council of the European Union' ]
+}

@@ -565,6 +565,34 @@ doc_org(const struct row *r, size_t a, size_t b, const char *canon,
 		doc_add(ini, n, canon, clen, type, 0);
 }
 
+/*
+ * "the Commission" for the European Commission: an organisation's head word
+ * (the last organisation word before "of", "for") stands for it.
+ */
+static void
+doc_orghead(const char *canon, size_t clen)
+{
+	size_t i = 0, s, hs = 0, hn = 0, ml;
+	unsigned long wf;
+
+	if (!collecting)
+		return;
+	while (i < clen) {
+		for (s = i; i < clen && canon[i] != ' '; i++)
+			;
+		wf = gaz_word(canon + s, i - s, &ml);
+		if ((wf & W_CONNECTOR) && canon[s] >= 'a' && canon[s] <= 'z')
+			break;
+		if ((wf & W_ORGHEAD) && canon[s] >= 'A' && canon[s] <= 'Z') {
+			hs = s;
+			hn = i - s;
+		}
+		i++;
+	}
+	if (hn > 0 && hn < clen)
+		doc_add(canon + hs, hn, canon, clen, ENT_ORG, 0);
+}
+
 /* "Party for Freedom (PVV)": the bracketed capitals name the same. */
 static void
 doc_bracket(const struct row *r, size_t b, const char *canon, size_t clen,
@@ -1115,6 +1143,7 @@ emit_org(struct row *r, size_t a, size_t b)
 	emit(r, a, b, ENT_ORG, p, n);
 	doc_org(r, a, b, p, n, ENT_ORG);
 	doc_bracket(r, b, p, n, ENT_ORG);
+	doc_orghead(p, n);
 }
 
 /* Is token b the s of a possessive ("X's")? */
@@ -1188,6 +1217,12 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		if (v != NULL)
 			d = v;
 		d = canon_variant(d);
+		/* a head word alone (Commission) only as "the Commission" */
+		if (d != NULL && d->type == ENT_ORG && nb == 1 &&
+		    (ta->wf & W_ORGHEAD) && !(a > 0 && sep_is(r, a, " ") &&
+		    (word_is(r, &r->tok[a - 1], "the") ||
+		    word_is(r, &r->tok[a - 1], "The"))))
+			d = NULL;
 		if (d != NULL) {
 			emit(r, a, b, d->type, d->canon, d->clen);
 			return;
@@ -1445,6 +1480,7 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 				else if (g->type == ENT_ORG) {
 					doc_bracket(r, last + 1, g->canon,
 					    g->canon_len, g->type);
+					doc_orghead(g->canon, g->canon_len);
 				}
 			}
 			pend = g->type == ENT_NORP || g->type == ENT_GPE ?
