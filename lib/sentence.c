@@ -419,6 +419,40 @@ attribution_follows(const char *s, size_t n)
 	return 0;
 }
 
+/* "a.m", "p.m" (the word before a period). */
+static int
+clock_time(const char *s, size_t n)
+{
+	return n == 3 && s[1] == '.' && (s[2] == 'm' || s[2] == 'M') &&
+	    (s[0] == 'a' || s[0] == 'p' || s[0] == 'A' || s[0] == 'P');
+}
+
+/* Words that go on after "8 p.m.": time zones, days, months. */
+static const struct word clock_words[] = {
+	W("ET"), W("EST"), W("EDT"), W("CT"), W("CST"), W("CDT"), W("MT"),
+	W("MST"), W("MDT"), W("PT"), W("PST"), W("PDT"), W("GMT"), W("BST"),
+	W("UTC"), W("CET"), W("CEST"), W("IST"), W("JST"), W("AEST"),
+	W("AEDT"), W("Eastern"), W("Central"), W("Mountain"), W("Pacific"),
+	W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
+	W("Saturday"), W("Sunday"), W("January"), W("February"), W("March"),
+	W("April"), W("May"), W("June"), W("July"), W("August"),
+	W("September"), W("October"), W("November"), W("December"), W("Jan"),
+	W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"),
+	W("Sept"), W("Oct"), W("Nov"), W("Dec"), W("Local"), W("Moscow"),
+	W("London"), W("Kyiv"), W("Washington"), W("Paris"), W("Beijing"),
+	{ NULL, 0 }
+};
+
+static int
+after_clock(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && is_alpha((unsigned char)s[k]))
+		k++;
+	return in_list(clock_words, s, k);
+}
+
 /*
  * Decide whether the sentence ends after the punctuation s[p..e), closers
  * s[e..c) and whitespace, with the next token at s[q].
@@ -475,6 +509,8 @@ is_boundary(const char *s, size_t n, size_t p, size_t e, size_t c, size_t q)
 	case SENT_ABBR_END:
 		if (kind == NEXT_QUOTED)
 			return 1;
+		if (kind == NEXT_UPPER && clock_time(s + ws, we - ws))
+			return !after_clock(s + q, n - q);	/* "8 p.m. Tickets" */
 		if (kind == NEXT_BRACKET)
 			return 0;	/* "Inc. (NYSE: X)", "J. (John) Smith" */
 		if (kind == NEXT_UPPER)
