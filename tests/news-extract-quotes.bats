@@ -75,7 +75,7 @@ PY
 	check_out "$E/headline.out" "news-extract-quotes '$F/headline.tsv'"
 }
 
-@test "rules: leader finds a President, X on Monday said, ..., according to X., a description for the person just quoted" {
+@test "rules: leader finds a President, X on Monday said, ..., according to X., a description for the person just quoted, as X put it" {
 	check_out "$E/rules.out" "news-extract-quotes '$F/rules.tsv'"
 }
 

@@ -1680,11 +1680,12 @@ attr_before(int open, struct subj *su, int *cue)
 			return 1;
 		memset(su, 0, sizeof(*su));
 	}
-	if (t >= 0 && tpunct(t, ':') && !attr_before_cue(open, su, cue)) {
-		/* X put it bluntly: “...”: the clause's subject speaks */
+	if (t >= 0 && (tpunct(t, ':') || (tpunct(t, ',') && samerow(t, open))) &&
+	    !attr_before_cue(open, su, cue)) {
+		/* X put it bluntly: “...”; as X put it, “...”: the clause's subject */
 		if (sentence_subject(t, su) && su->kind != SUBJ_DESC &&
 		    (su->kind == SUBJ_PRON || D.ents[su->ents[0]].type == 'P') &&
-		    verbish(su->t1)) {
+		    verbish(su->t1) && su->t1 + 4 >= t) {
 			*cue = su->t1;
 			return 1;
 		}
@@ -1896,7 +1897,9 @@ do_spans(void)
 		if (sp->merged)
 			continue;
 		direct = (span_at_start(sp) && (span_words(sp) >= 3 || span_ends_sentence(sp))) ||
-		    span_has_break(sp);
+		    span_has_break(sp) ||
+		    (tpunct(sp->open - 1, ',') && D.toks[sp->open + 1].upper &&
+		    span_ends_sentence(sp) && span_words(sp) >= 3);
 		if (attr_after(sp->close, &su, &cue)) {
 			attr = 1;
 			after = 1;
