@@ -19,6 +19,7 @@
  * AFP and Getty Images); no corpus strings.
  */
 #include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -708,11 +709,11 @@ has_date(const struct rowinfo *ri)
 				k = m->n;
 				if (ci_prefix_n(s, (size_t)(end - s), m->s, k) && (s + k == end ||
 				    !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z'))) {
-					for (w = s + k; w < end && w < s + k + 3; w++)
+					for (w = s + k; w < end && (size_t)(w - s) < k + 3; w++)
 						if (is_digit((unsigned char)*w))
 							return 1;
-					for (w = s - 1; w >= ri->s && w > s - 4; w--)
-						if (is_digit((unsigned char)*w))
+					for (k = 1; k <= 3 && k <= (size_t)(s - ri->s); k++)
+						if (is_digit((unsigned char)s[-(ptrdiff_t)k]))
 							return 1;
 				}
 			}
