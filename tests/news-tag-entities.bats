@@ -564,3 +564,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	[ "${lines[0]}" = 'ORG:4-23:European Commission|ORG:32-61:Council of the European Union' ]
 	[ "${lines[1]}" = 'ORG:4-14:European Commission|ORG:24-31:Council of the European Union' ]
 }
+
+@test "news-tag-entities: a relative date at a sentence start is a date" {
+	run -0 tag 'Last year the company lost money. Next week, Today and Yesterday.'
+	[ "$output" = 'DATE:0-9:Last year|DATE:34-43:Next week|DATE:45-50:Today|DATE:55-64:Yesterday' ]
+}

@@ -1593,7 +1593,8 @@ tag_segment(struct row *r)
 			pend = 0;
 			continue;
 		}
-		if ((tk[i].wf & W_MONTH) && (d = date_at(r, i)) != 0) {
+		if ((tk[i].wf & (W_MONTH | W_RELDATE | W_DAYWORD)) &&
+		    (tk[i].cls & T_CAP) && (d = date_at(r, i)) != 0) {
 			emit(r, i, d, ENT_DATE, r->t + tk[i].s,
 			    tk[d - 1].e - tk[i].s);
 			i = d;
