@@ -9,9 +9,11 @@
  *     sentence ("...”, he said", "the U.S. economy", "... and then");
  *   - titles (Mr. Dr. Gen.) never end one before a name or a number;
  *     "No. 10", "p. 5" never before a number; "e.g." "i.e." "vs." never;
- *   - other abbreviations (U.S. D.C. a.m. Inc. Feb. etc.) and initials
+ *   - other abbreviations (U.S. D.C. Inc. Feb. etc.) and initials
  *     (J. D. Vance) end one only when the next word is a common sentence
- *     opener ("The", "He", "But", ...) or an opening quotation mark;
+ *     opener ("The", "He", "But", ...) or an opening quotation mark, not
+ *     before a bracket ("Inc. (NYSE: X)"); "a.m." and "p.m." end one
+ *     before any capital but a time zone, day or month;
  *   - a list number at the start of a sentence ("1. Preheat") is no end;
  *   - a quotation that ends in ? ! or . followed by a short attribution
  *     (“Why?” Trump asked.) stays one sentence with it;

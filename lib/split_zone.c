@@ -2,16 +2,20 @@
  * split_zone: what each row of an article is — title, heading, byline,
  * meta, body, caption or boilerplate.
  *
- * Three passes over a document's rows.  First each row on its own: cue
- * words at its start (a byline's "By", a credit's "Photo:", a promotion's
- * "Sign up"), rows made only of share or menu words, date lines, a bare
- * "Firstname Surname" line, a caption's photo credit in brackets.  Then
- * the paragraph: a block of short rows that holds a promotion is all
- * promotion (an app banner, a site footer), and the row before a credit
- * line is its caption.  Then position: the first standalone row with no
- * final period before the body is the title (and later copies of it), a
- * date line before the body is meta, and a later short standalone row
- * with no final punctuation is a heading.  Everything else is body.
+ * Passes over a document's rows.  First each row on its own: cue words
+ * at its start (a byline's "By NAME", a credit's "Photo:", a caption's
+ * "Image caption", a promotion's "Sign up"), rows made only of share or
+ * menu words, date lines, a bare "Firstname Surname" line, an author-box
+ * line, a caption's photo credit in brackets.  Then the paragraph: a block
+ * of short rows that holds a promotion is all promotion (an app banner, a
+ * site footer), the row before a credit line is its caption, and the
+ * short lines after a list header ("Related", "Topics") are its links.
+ * Then position: of the standalone unpunctuated rows before the body, the
+ * first of four words or more is the title (and later copies of it), date
+ * lines are meta and the others headings; after the body starts, a short
+ * standalone row with no final punctuation is a heading.  Everything else
+ * is body.  Facts about each row (words, cue phrases found) are computed
+ * once, in one pass over its bytes.
  *
  * The cue tables are hand-compiled, 2026-11-25, sources: the page
  * furniture of common news sites and wire services (share bars, app and
