@@ -569,3 +569,12 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Last year the company lost money. Next week, Today and Yesterday.'
 	[ "$output" = 'DATE:0-9:Last year|DATE:34-43:Next week|DATE:45-50:Today|DATE:55-64:Yesterday' ]
 }
+
+# --- the built-in tables ------------------------------------------------------
+
+@test "news-tag-entities: lib/gaz_data.c is what lib/data/gen_gazetteer.py makes of its sources" {
+	[ -f /tmp/pkgs/x/usr/share/iso-codes/json/iso_3166-1.json ] ||
+	    skip "iso-codes and libtext-names-perl are not unpacked in /tmp/pkgs/x"
+	python3 "$TESTS/../lib/data/gen_gazetteer.py" > "$BATS_TEST_TMPDIR/gaz_data.c"
+	same_bytes "$TESTS/../lib/gaz_data.c" "$BATS_TEST_TMPDIR/gaz_data.c"
+}
