@@ -48,9 +48,9 @@ PY
 	check_out "$E/marks.out" "news-extract-quotes '$F/marks.tsv'"
 }
 
-@test "partial quotes kept; scare quotes, so-called and titles of works dropped" {
+@test "partial quotes kept; scare quotes, so-called, titles of works and Title Case names dropped" {
 	check_out "$E/partial.out" "news-extract-quotes '$F/partial.tsv'"
-	run grep -c -e reform -e 'Quiet Days' -e plan "$E/partial.out"
+	run grep -c -e reform -e 'Quiet Days' -e plan -e 'Cruel Summer' "$E/partial.out"
 	[ "$output" = 0 ]
 }
 

@@ -1869,6 +1869,32 @@ set_text_parts(struct stmt *st, const struct span *a, const struct span *b)
 	st->textlen = D.sbuf.len - st->text;
 }
 
+/*
+ * A title in the reporter's sentence: “Cruel Summer”, “The Art of the
+ * Deal” -- every word capitalized but the small ones, not at the start of
+ * a sentence, and no mark of a sentence inside.
+ */
+static int
+title_case(const struct span *sp)
+{
+	int t, end = sp->close >= 0 ? sp->close : sp->last_tok + 1, words = 0;
+
+	if (span_at_start(sp) || sp->close < 0)
+		return 0;
+	for (t = sp->open + 1; t < end; t++) {
+		if (tfinal(t) || tpunct(t, ','))
+			return 0;
+		if (!tword(t))
+			continue;
+		words++;
+		if (!D.toks[t].upper && !TIS(t, "of") && !TIS(t, "the") && !TIS(t, "a") &&
+		    !TIS(t, "an") && !TIS(t, "and") && !TIS(t, "in") && !TIS(t, "on") &&
+		    !TIS(t, "to") && !TIS(t, "for") && !TIS(t, "at") && !TIS(t, "with"))
+			return 0;
+	}
+	return words > 0 && D.toks[sp->open + 1].upper;
+}
+
 /* Scare quotes and titles: a fragment that is nobody's words. */
 static int
 not_speech(const struct span *sp)
@@ -1879,7 +1905,7 @@ not_speech(const struct span *sp)
 		return 1;
 	if (p >= 1 && TIS(p, "as") && TIS(p - 1, "known"))
 		return 1;
-	return 0;
+	return title_case(sp);
 }
 
 /* Turn the quotation spans into direct and partial statements. */
