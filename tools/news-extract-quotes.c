@@ -310,6 +310,13 @@ tword(int t)
 	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].kind == T_WORD;
 }
 
+/* Does token t start with a capital letter? */
+static int
+tupper(int t)
+{
+	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].upper;
+}
+
 /* Is token t a quotation mark? */
 static int
 tmark(int t)
@@ -1892,7 +1899,7 @@ title_case(const struct span *sp)
 		    !TIS(t, "to") && !TIS(t, "for") && !TIS(t, "at") && !TIS(t, "with"))
 			return 0;
 	}
-	return words > 0 && D.toks[sp->open + 1].upper;
+	return words > 0 && tupper(sp->open + 1);
 }
 
 /* Scare quotes and titles: a fragment that is nobody's words. */
@@ -1924,7 +1931,7 @@ do_spans(void)
 			continue;
 		direct = (span_at_start(sp) && (span_words(sp) >= 3 || span_ends_sentence(sp))) ||
 		    span_has_break(sp) ||
-		    (tpunct(sp->open - 1, ',') && D.toks[sp->open + 1].upper &&
+		    (tpunct(sp->open - 1, ',') && tupper(sp->open + 1) &&
 		    span_ends_sentence(sp) && span_words(sp) >= 3);
 		if (attr_after(sp->close, &su, &cue)) {
 			attr = 1;
