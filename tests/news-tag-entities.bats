@@ -578,3 +578,13 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	python3 "$TESTS/../lib/data/gen_gazetteer.py" > "$BATS_TEST_TMPDIR/gaz_data.c"
 	same_bytes "$TESTS/../lib/gaz_data.c" "$BATS_TEST_TMPDIR/gaz_data.c"
 }
+
+@test "news-tag-entities: a line in capitals: names from the tables, no acronyms" {
+	run -0 tag 'KYIV, Feb 2 (Reuters) - MARIA KOSTENKO, AN MP, SPOKE.'
+	[ "$output" = 'GPE:0-4:Kyiv|DATE:6-11:Feb 2|ORG:13-20:Reuters|PER:24-38:Maria Kostenko' ]
+}
+
+@test "news-tag-entities: non-Latin capitals start names too" {
+	run -0 tag 'Президент Володимир Зеленський заявив.'
+	[ "$output" = 'PER:19-58:Володимир Зеленський' ]
+}

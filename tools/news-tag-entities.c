@@ -102,6 +102,7 @@ struct row {
 	int		 have_tc;	/* tc holds a copy of this row's text */
 	size_t		 nout;		/* mentions written so far */
 	int		 headline;	/* Title Case: read more carefully */
+	int		 shouting;	/* mostly in capitals: no acronyms */
 	struct tok	*tok;
 	size_t		 ntok, tokcap;
 	struct ment	*m;
@@ -363,6 +364,22 @@ is_headline(const struct row *r)
 			return 0;	/* most rows end here, after a few words */
 	}
 	return cap >= 3;
+}
+
+/* A row mostly in capitals (a headline or a caption in capitals). */
+static int
+is_shouting(const struct row *r)
+{
+	size_t k, caps = 0, words = 0;
+
+	for (k = 0; k < r->ntok; k++) {
+		if (r->tok[k].cls & (T_DIGIT | T_POSS))
+			continue;
+		words++;
+		if (r->tok[k].cls & T_ALLCAP)
+			caps++;
+	}
+	return words >= 3 && caps * 5 >= words * 3;
 }
 
 /* ---- mentions ---- */
@@ -1275,7 +1292,8 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		    ta->e - ta->s <= 6 && !(a > 0 &&
 		    (r->tok[a - 1].cls & T_DIGIT) && sep_is(r, a, " "))) {
 			/* not inside a line of capitals */
-			if ((a > 0 && (r->tok[a - 1].cls & T_ALLCAP) &&
+			if (r->shouting || (a > 0 &&
+			    (r->tok[a - 1].cls & T_ALLCAP) &&
 			    sep_is(r, a, " ")) || (b < r->ntok &&
 			    (r->tok[b].cls & T_ALLCAP) && sep_is(r, b, " ")))
 				return;
@@ -1576,6 +1594,7 @@ tag_segment(struct row *r)
 		}
 	}
 	r->headline = is_headline(r);
+	r->shouting = is_shouting(r);
 	tk = r->tok;
 	for (i = 0; i < r->ntok;) {
 		if (tk[i].used || (tk[i].cls & T_POSS)) {
