@@ -75,12 +75,13 @@ static const struct option longopts[] = {
 #define T_INITIAL	0x40	/* first word of a sentence or clause */
 #define T_HASDIGIT	0x80
 
+/* 40 bytes: the first pass keeps these for the second (tokcache). */
 struct tok {
 	size_t		 s, e;		/* bytes of the word in the text */
-	unsigned long	 wf;		/* word classes */
-	size_t		 gmax;		/* longest name starting here */
-	unsigned long	 wf2;		/* the same for the title-cased word */
-	size_t		 gmax2;
+	uint32_t	 wf;		/* word classes (W_* fit in 32 bits) */
+	uint32_t	 gmax;		/* longest name starting here, capped */
+	uint32_t	 wf2;		/* the same for the title-cased word */
+	uint32_t	 gmax2;
 	unsigned char	 cls;
 	unsigned char	 brk;		/* the gap before it ends a clause */
 	unsigned char	 used;		/* inside a mention already */
@@ -223,7 +224,7 @@ static void
 tokenize(struct row *r)
 {
 	const char *t = r->t;
-	size_t n = r->seg_e, i = r->seg_s, len, s, k;
+	size_t n = r->seg_e, i = r->seg_s, len, s, k, ml;
 	unsigned char cls;
 	int upper, lower, letters, prev_lower, any_allcap = 0, kind;
 	long cp;
@@ -314,10 +315,13 @@ tokenize(struct row *r)
 		title_case(r);
 	for (k = 0; k < r->ntok; k++) {
 		tk = &r->tok[k];
-		tk->wf = gaz_word(t + tk->s, tk->e - tk->s, &tk->gmax);
-		if ((tk->cls & T_ALLCAP) && r->have_tc)
-			tk->wf2 = gaz_word(r->tc.data + tk->s, tk->e - tk->s,
-			    &tk->gmax2);
+		tk->wf = (uint32_t)gaz_word(t + tk->s, tk->e - tk->s, &ml);
+		tk->gmax = ml > UINT32_MAX ? UINT32_MAX : (uint32_t)ml;
+		if ((tk->cls & T_ALLCAP) && r->have_tc) {
+			tk->wf2 = (uint32_t)gaz_word(r->tc.data + tk->s,
+			    tk->e - tk->s, &ml);
+			tk->gmax2 = ml > UINT32_MAX ? UINT32_MAX : (uint32_t)ml;
+		}
 	}
 }
 
@@ -1005,20 +1009,26 @@ static const struct dname *
 gaz_variant(const char *first, size_t fl, const char *last, size_t ll)
 {
 	static struct dname found;
-	static size_t *surnames, nsurnames, *slen;	/* one-word PER aliases */
+	static size_t *surnames, *slen;		/* one-word PER aliases */
+	static size_t from[257];		/* by first byte */
 	static int ready;
 	const struct gaz_builtin *g, *hit = NULL;
-	size_t i, n;
+	size_t i, n, c;
 
 	if (!ready) {
 		surnames = xreallocarray(NULL, gaz_nbuiltin, sizeof(*surnames));
 		slen = xreallocarray(NULL, gaz_nbuiltin, sizeof(*slen));
-		for (i = 0; i < gaz_nbuiltin; i++)
-			if (gaz_builtin[i].type == ENT_PER &&
-			    strchr(gaz_builtin[i].alias, ' ') == NULL) {
-				slen[nsurnames] = strlen(gaz_builtin[i].alias);
-				surnames[nsurnames++] = i;
-			}
+		for (n = 0, c = 0; c < 256; c++) {
+			from[c] = n;
+			for (i = 0; i < gaz_nbuiltin; i++)
+				if (gaz_builtin[i].type == ENT_PER &&
+				    (unsigned char)gaz_builtin[i].alias[0] == c &&
+				    strchr(gaz_builtin[i].alias, ' ') == NULL) {
+					slen[n] = strlen(gaz_builtin[i].alias);
+					surnames[n++] = i;
+				}
+		}
+		from[256] = n;
 		ready = 1;
 	}
 	if (first == NULL && last == NULL) {	/* the end: free the list */
@@ -1026,10 +1036,10 @@ gaz_variant(const char *first, size_t fl, const char *last, size_t ll)
 		free(slen);
 		return NULL;
 	}
-	for (i = 0; i < nsurnames; i++) {
+	c = (unsigned char)last[0];
+	for (i = from[c]; i < from[c + 1]; i++) {
 		g = &gaz_builtin[surnames[i]];
-		if (g->alias[0] != last[0] || !near_spelling(last, ll, g->alias,
-		    slen[i]))
+		if (!near_spelling(last, ll, g->alias, slen[i]))
 			continue;
 		n = strlen(g->canon);
 		if (first != NULL && (n <= fl || memcmp(g->canon, first, fl) != 0 ||
@@ -1061,7 +1071,8 @@ variant_of(const char *first, size_t fl, const char *last, size_t ll,
 		return NULL;
 	for (i = 0; i < dcap; i++) {
 		d = &dtab[i];
-		if (d->key == NULL || d->canon == NULL || d->type != ENT_PER ||
+		if (d->key == NULL || d->key[0] != last[0] || d->canon == NULL ||
+		    d->type != ENT_PER || d->klen + 1 < ll || d->klen > ll + 1 ||
 		    memchr(d->key, ' ', d->klen) != NULL ||
 		    !near_spelling(last, ll, d->key, d->klen))
 			continue;
