@@ -72,6 +72,9 @@ for w in "point points pointed pointing".split():
 for w in "refer refers referred referring".split():
     rows[w] = ({S, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "to")
 rows["according"] = ({S, "QW_PARTICLE"}, 0, "to")
+# "he went on:" -- the particle is taken when present, not required
+for w in "went goes".split():
+    rows[w] = ({S, Q, "QW_PARTICLE"}, 0, "on")
 for w in "agree agrees agreed".split():
     rows[w] = ({S, "QW_PARTICLE"}, 0, "that")
 
