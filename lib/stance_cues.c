@@ -13,14 +13,15 @@
 
 #include "stance_cues.h"
 
-#define F(p, w)	{ p, CUE_FAVOR, w }
-#define A(p, w)	{ p, CUE_AGAINST, w }
-#define N(p)	{ p, CUE_NEG, 0 }
-#define D(p)	{ p, CUE_DESTROY, 60 }
-#define G(p, w)	{ p, CUE_DO, w }
-#define H(p)	{ p, CUE_HEDGE, 70 }
-#define C(p)	{ p, CUE_COND, 60 }
-#define O(p)	{ p, CUE_OPEN, 0 }
+#define F(p, w)	{ p, CUE_FAVOR, w, 0 }
+#define FF(p, w) { p, CUE_FAVOR, w, CUE_FWD }	/* favor what follows */
+#define A(p, w)	{ p, CUE_AGAINST, w, 0 }
+#define N(p)	{ p, CUE_NEG, 0, 0 }
+#define D(p)	{ p, CUE_DESTROY, 60, 0 }
+#define G(p, w)	{ p, CUE_DO, w, 0 }
+#define H(p)	{ p, CUE_HEDGE, 70, 0 }
+#define C(p)	{ p, CUE_COND, 60, 0 }
+#define O(p)	{ p, CUE_OPEN, 0, 0 }
 
 const struct stance_cue stance_cues[] = {
 	/* support, demand, necessity */
@@ -58,6 +59,21 @@ const struct stance_cue stance_cues[] = {
 	F("weight behind", 80), F("got it right", 60), F("the right thing", 60),
 	F("the right decision", 70), F("the right call", 60), F("get behind", 70), F("in support of", 80),
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
+
+	/* intention and commitment: the speaker means to bring it about */
+	F("plan to", 60), F("plans to", 60), F("planning to", 60),
+	F("planned to", 60), F("intend*", 70), F("aim to", 60),
+	F("aims to", 60), F("aiming to", 60), F("determined to", 80),
+	F("vow*", 80), F("pledg*", 80), F("promis*", 70),
+	F("keen to", 70), F("eager to", 70),
+	F("once and for all", 60), F("as soon as possible", 60),
+
+	/* dependence: what the speaker says something rests on is needed */
+	FF("depend* on", 60), FF("depends upon", 60), FF("relies on", 50),
+	FF("relying on", 50),
+	FF("requir*", 60), FF("cannot do without", 80),
+	FF("can't do without", 80), FF("impossible without", 80),
+	FF("only with", 60),
 
 	/* actions that favor what they govern right after them */
 	G("provid*", 50), G("suppl*", 50), G("send", 50), G("sends", 50),
@@ -105,13 +121,13 @@ const struct stance_cue stance_cues[] = {
 	N("can't"), N("couldn't"), N("shouldn't"), N("isn't"), N("aren't"),
 	N("wasn't"), N("weren't"), N("haven't"), N("hasn't"), N("hadn't"),
 	N("mustn't"), N("needn't"), N("ain't"),
-	{ "never", CUE_NEVER, 70 }, { "no", CUE_NO, 60 },
+	{ "never", CUE_NEVER, 70, 0 }, { "no", CUE_NO, 60, 0 },
 	/* a refusal to act: flips a cue, and refuses the target on its own */
-	{ "will not", CUE_NEVER, 60 }, { "won't", CUE_NEVER, 60 },
-	{ "would not", CUE_NEVER, 50 }, { "wouldn't", CUE_NEVER, 50 },
-	{ "not going to", CUE_NEVER, 60 }, { "shall not", CUE_NEVER, 60 },
-	{ "will never", CUE_NEVER, 70 }, { "would never", CUE_NEVER, 70 },
-	{ "none", CUE_NO, 60 },
+	{ "will not", CUE_NEVER, 60, 0 }, { "won't", CUE_NEVER, 60, 0 },
+	{ "would not", CUE_NEVER, 50, 0 }, { "wouldn't", CUE_NEVER, 50, 0 },
+	{ "not going to", CUE_NEVER, 60, 0 }, { "shall not", CUE_NEVER, 60, 0 },
+	{ "will never", CUE_NEVER, 70, 0 }, { "would never", CUE_NEVER, 70, 0 },
+	{ "none", CUE_NO, 60, 0 },
 
 	/* verbs that undo what they govern */
 	D("stop*"), D("end"), D("ends"), D("ended"), D("ending"), D("halt*"),
@@ -134,7 +150,7 @@ const struct stance_cue stance_cues[] = {
 	C("on condition"), C("on the condition"), C("in exchange for"),
 	C("in return for"), C("unless"), C("conditional"),
 	C("at a later stage"), C("but only"),
-	{ "if", CUE_IF, 50 }, { "even if", CUE_IF, 50 },
+	{ "if", CUE_IF, 50, 0 }, { "even if", CUE_IF, 50, 0 },
 
 	/* open questions: neutral */
 	O("whether"), O("consider*"), O("question is"), O("unclear"),

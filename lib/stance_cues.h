@@ -22,10 +22,16 @@ enum cue_kind {
 	CUE_OPEN	/* whether, consider: an open question, neutral */
 };
 
+/* stance_cue.flags */
+enum {
+	CUE_FWD = 1	/* counts only for a target after it: "depends on X" */
+};
+
 struct stance_cue {
 	const char	*phrase;
 	unsigned char	 kind;		/* enum cue_kind */
 	unsigned char	 weight;	/* strength in hundredths */
+	unsigned char	 flags;		/* CUE_FWD */
 };
 
 extern const struct stance_cue stance_cues[];

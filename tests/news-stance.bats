@@ -105,6 +105,20 @@ sys.exit(bad > 0)'
 	golden domains --targets "$F/domains-targets.tsv"
 }
 
+@test "user targets: '...' gaps, '~' weak phrases near a strong one, '?' topic-only and '-' exclusions (council beat)" {
+	golden council --targets "$F/council-targets.tsv"
+}
+
+@test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase" {
+	golden synonyms
+}
+
+@test "malformed targets file: '...' with no word after it" {
+	run --separate-stderr -2 news-stance --targets "$F/bad-gap-targets.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/bad-gap-targets.tsv:2: '...' must stand between two words" ]
+}
+
 @test "--print-targets writes the built-in table, which reads back as a --targets file" {
 	news-stance --print-targets > "$BATS_TEST_TMPDIR/t.tsv"
 	same_bytes "$TESTS/../lib/targets.tsv" "$BATS_TEST_TMPDIR/t.tsv"

@@ -59,8 +59,11 @@ static const char usage[] =
 "                       stance, score and evidence empty\n"
 "  -t, --targets FILE   read the targets from FILE instead of the built-in\n"
 "                       table: header \"target phrase\", one phrase a row,\n"
-"                       \"*\" ends a word with any ending, a leading \"!\"\n"
-"                       names the target's opposite, \"#\" a comment\n"
+"                       \"*\" ends a word with any ending, \"...\" skips up\n"
+"                       to 4 words; a leading \"!\" names the target's\n"
+"                       opposite, \"~\" a weak phrase (counts only near a\n"
+"                       strong one), \"?\" a topic (neutral), \"-\" words\n"
+"                       that are not the target; \"#\" a comment\n"
 "      --print-targets  write the built-in target table and exit\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
@@ -90,6 +93,7 @@ struct tok {
 struct match {
 	size_t	ph;		/* phrase index in the matcher */
 	size_t	ts, te;		/* tokens [ts, te) */
+	size_t	gs, ge;		/* the words a "..." skipped: [gs, ge), or empty */
 };
 
 struct text {
@@ -374,7 +378,11 @@ tokenize(struct text *tx, const char *src, size_t n)
 struct pword {
 	size_t		off, len;	/* key bytes in matcher.keys */
 	unsigned char	prefix;		/* ended in '*' */
+	unsigned char	gap;		/* "..." before it: up to GAP_MAX words */
 };
+
+/* A "..." in a phrase skips up to this many words of the same clause. */
+enum { GAP_MAX = 4 };
 
 enum { PH_TARGET, PH_CUE };
 
@@ -383,6 +391,9 @@ struct phrase {
 	size_t		id;		/* target index or cue index */
 	unsigned char	cls;		/* PH_TARGET or PH_CUE */
 	unsigned char	inverse;	/* "!phrase": names the target's opposite */
+	unsigned char	weak;		/* "~phrase": counts only near a strong one */
+	unsigned char	topic;		/* "?phrase": names the topic, no stance */
+	unsigned char	exclude;	/* "-phrase": not the target (Russian troops) */
 	size_t		next;		/* next phrase with the same first word, or SIZE_MAX */
 };
 
@@ -405,6 +416,7 @@ struct matcher {
 	uint64_t	 bloom[1024];	/* a first word may have hash h: see maybe() */
 	unsigned char	 longprefix;	/* some first word is a prefix of 64 bytes or more */
 	size_t		 maxnw;		/* words in the longest phrase */
+	size_t		 nexclude;	/* "-phrases" */
 };
 
 static uint64_t
@@ -460,9 +472,30 @@ grow_table(struct matcher *mt)
 	free(old);
 }
 
+/* The next "..." (or U+2026) in s[0..n), or n. */
+static size_t
+find_gap(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
+			return i;
+		if ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xA6)
+			return i;
+	}
+	return n;
+}
+
 /*
  * Add a phrase.  Returns NULL, or a message saying what is wrong with it
- * (a static string).
+ * (a static string).  A target phrase may start with flags: "!" (it names
+ * the target's opposite), "~" (a weak phrase: it counts only near a
+ * strong one), "?" (it names the topic and never takes a side) and "-"
+ * (words that look like the target but are not it); "..."
+ * between two words lets up to GAP_MAX words of the same clause stand
+ * between them.
  */
 static const char *
 add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
@@ -472,14 +505,21 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	struct pword *pw;
 	struct slot *sl;
 	const struct tok *t;
-	size_t i, j;
+	size_t i, j, seg, segn, gaps = 0;
 	uint64_t h;
-	int inverse;
+	int inverse = 0, weak = 0, topic = 0, exclude = 0;
 
-	inverse = cls == PH_TARGET && n > 0 && s[0] == '!';
-	if (inverse) {
-		s++;
-		n--;
+	for (; cls == PH_TARGET && n > 0; s++, n--) {
+		if (s[0] == '!')
+			inverse = 1;
+		else if (s[0] == '~')
+			weak = 1;
+		else if (s[0] == '?')
+			topic = 1;
+		else if (s[0] == '-')
+			exclude = 1;
+		else
+			break;
 	}
 	for (i = 0; i < n; i++)
 		if (s[i] == '*' && (i == 0 || word_char(s, n, i - 1) == 0 ||
@@ -488,32 +528,51 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	tokenize(scratch, s, n);
 	if (scratch->nt == 0)
 		return "phrase has no words";
-	if (scratch->nclause != 0 || scratch->q[0])
-		return "phrase spans a clause break (. ! ? ; or a conjunction)";
+	/* check every part between gaps before adding anything */
+	for (seg = 0; seg <= n; seg += segn + 3) {
+		segn = find_gap(s + seg, n - seg);
+		tokenize(scratch, s + seg, segn);
+		if (scratch->nt == 0)
+			return "'...' must stand between two words";
+		if (scratch->nclause != 0 || scratch->q[0])
+			return "phrase spans a clause break (. ! ? ; or a conjunction)";
+		if (seg + segn < n)
+			gaps++;
+	}
 	if (mt->np == mt->pcap) {
 		mt->pcap = mt->pcap ? mt->pcap * 2 : 256;
 		mt->p = xreallocarray(mt->p, mt->pcap, sizeof(*mt->p));
 	}
 	ph = &mt->p[mt->np];
 	ph->w = mt->nw;
-	ph->nw = scratch->nt;
-	if (ph->nw > mt->maxnw)
-		mt->maxnw = ph->nw;
+	ph->nw = 0;
 	ph->id = id;
 	ph->cls = cls;
 	ph->inverse = (unsigned char)inverse;
-	for (j = 0; j < scratch->nt; j++) {
-		t = &scratch->t[j];
-		if (mt->nw == mt->wcap) {
-			mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
-			mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
+	ph->weak = (unsigned char)weak;
+	ph->topic = (unsigned char)topic;
+	ph->exclude = (unsigned char)exclude;
+	for (seg = 0; seg <= n; seg += segn + 3) {
+		segn = find_gap(s + seg, n - seg);
+		tokenize(scratch, s + seg, segn);
+		for (j = 0; j < scratch->nt; j++) {
+			t = &scratch->t[j];
+			if (mt->nw == mt->wcap) {
+				mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
+				mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
+			}
+			pw = &mt->w[mt->nw++];
+			pw->off = mt->keys.len;
+			pw->len = t->kl;
+			pw->prefix = t->e < segn && s[seg + t->e] == '*';
+			pw->gap = j == 0 && seg > 0;
+			buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+			ph->nw++;
 		}
-		pw = &mt->w[mt->nw++];
-		pw->off = mt->keys.len;
-		pw->len = t->kl;
-		pw->prefix = t->e < n && s[t->e] == '*';
-		buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
 	}
+	mt->nexclude += (size_t)exclude;
+	if (ph->nw + gaps * GAP_MAX > mt->maxnw)
+		mt->maxnw = ph->nw + gaps * GAP_MAX;
 	pw = &mt->w[ph->w];
 	if ((mt->tcount + 1) * 2 > mt->tcap)
 		grow_table(mt);
@@ -551,33 +610,59 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	return NULL;
 }
 
-/* Do the words after the first of phrase ph match the tokens from i + 1? */
+/* Does phrase word pw match token t? */
 static int
-rest_matches(const struct matcher *mt, const struct text *tx,
-    const struct phrase *ph, size_t i)
+word_matches(const struct matcher *mt, const struct text *tx,
+    const struct pword *pw, const struct tok *t)
+{
+	if (pw->prefix ? t->kl < pw->len : t->kl != pw->len)
+		return 0;
+	return memcmp(tx->fold.data + t->k, mt->keys.data + pw->off, pw->len) == 0;
+}
+
+/*
+ * Do words j.. of phrase ph match the tokens from i on, in clause c?
+ * Returns the end token (exclusive), or 0; a "..." word takes the nearest
+ * match and widens the skipped range [*gs, *ge).
+ */
+static size_t
+rest_from(const struct matcher *mt, const struct text *tx,
+    const struct phrase *ph, size_t j, size_t i, size_t c, size_t *gs,
+    size_t *ge)
 {
 	const struct pword *pw;
-	const struct tok *t;
-	size_t j;
+	size_t k, end;
 
-	if (i + ph->nw > tx->nt)
-		return 0;
-	for (j = 1; j < ph->nw; j++) {
+	for (; j < ph->nw; j++, i++) {
 		pw = &mt->w[ph->w + j];
-		t = &tx->t[i + j];
-		if (t->clause != tx->t[i].clause)
+		if (pw->gap) {
+			for (k = i; k < tx->nt && k <= i + GAP_MAX &&
+			    tx->t[k].clause == c; k++) {
+				if (!word_matches(mt, tx, pw, &tx->t[k]))
+					continue;
+				if ((end = rest_from(mt, tx, ph, j + 1, k + 1, c, gs,
+				    ge)) == 0)
+					continue;
+				if (k > i) {
+					if (*gs == *ge || i < *gs)
+						*gs = i;
+					if (k > *ge)
+						*ge = k;
+				}
+				return end;
+			}
 			return 0;
-		if (pw->prefix ? t->kl < pw->len : t->kl != pw->len)
-			return 0;
-		if (memcmp(tx->fold.data + t->k, mt->keys.data + pw->off, pw->len) != 0)
+		}
+		if (i >= tx->nt || tx->t[i].clause != c ||
+		    !word_matches(mt, tx, pw, &tx->t[i]))
 			return 0;
 	}
-	return 1;
+	return i;
 }
 
 static void
 push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
-    size_t te)
+    size_t te, size_t gs, size_t ge)
 {
 	if (*nv == *cap) {
 		*cap = *cap ? *cap * 2 : 32;
@@ -586,6 +671,8 @@ push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
 	(*v)[*nv].ph = ph;
 	(*v)[*nv].ts = ts;
 	(*v)[*nv].te = te;
+	(*v)[*nv].gs = gs;
+	(*v)[*nv].ge = ge;
 	(*nv)++;
 }
 
@@ -602,16 +689,18 @@ try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
     size_t i, size_t *best_cue, size_t *best_len)
 {
 	const struct phrase *ph;
-	size_t p, cue = SIZE_MAX, len = 0;
+	size_t p, cue = SIZE_MAX, len = 0, end, gs, ge;
 
 	if (sl == NULL || !sl->used)
 		return;
 	for (p = sl->head; p != SIZE_MAX; p = ph->next) {
 		ph = &mt->p[p];
-		if (!rest_matches(mt, tx, ph, i))
+		gs = ge = 0;
+		if ((end = rest_from(mt, tx, ph, 1, i + 1, tx->t[i].clause, &gs,
+		    &ge)) == 0)
 			continue;
 		if (ph->cls == PH_TARGET)
-			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, i + ph->nw);
+			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, end, gs, ge);
 		else if (ph->nw > len) {
 			cue = p;
 			len = ph->nw;
@@ -621,6 +710,45 @@ try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
 		*best_cue = cue;
 		*best_len = len;
 	}
+}
+
+/*
+ * A "-phrase" match cancels the matches of its target that overlap it
+ * without holding all of it ("-russian troops" cancels "troops in ukraine"
+ * in "Russian troops in Ukraine", "-deal with" the bare "~deal" but not
+ * "deal with russia"); then it goes too.
+ */
+static void
+apply_exclusions(const struct matcher *mt, struct text *tx)
+{
+	const struct phrase *ph;
+	struct match *e, *m;
+	size_t i, k, j;
+
+	for (i = 0; i < tx->ntm; i++) {
+		e = &tx->tm[i];
+		if (e->ph == SIZE_MAX || !mt->p[e->ph].exclude)
+			continue;	/* already dropped, or a target phrase */
+		ph = &mt->p[e->ph];
+		for (k = i; k-- > 0 && tx->tm[k].ts + mt->maxnw >= e->ts;) {
+			m = &tx->tm[k];
+			if (m->ph != SIZE_MAX && !mt->p[m->ph].exclude &&
+			    mt->p[m->ph].id == ph->id && m->te > e->ts &&
+			    !(m->ts <= e->ts && m->te >= e->te))
+				m->ph = SIZE_MAX;
+		}
+		for (k = i + 1; k < tx->ntm && tx->tm[k].ts < e->te; k++) {
+			m = &tx->tm[k];
+			if (m->ph != SIZE_MAX && !mt->p[m->ph].exclude &&
+			    mt->p[m->ph].id == ph->id &&
+			    !(m->ts <= e->ts && m->te >= e->te))
+				m->ph = SIZE_MAX;
+		}
+	}
+	for (i = j = 0; i < tx->ntm; i++)
+		if (tx->tm[i].ph != SIZE_MAX && !mt->p[tx->tm[i].ph].exclude)
+			tx->tm[j++] = tx->tm[i];
+	tx->ntm = j;
 }
 
 /* Can a first word with hash h be in the table?  Most words are not. */
@@ -663,10 +791,12 @@ match_text(const struct matcher *mt, struct text *tx)
 			    &best_cue, &best_len);
 		if (best_cue != SIZE_MAX && i >= cue_until) {
 			push_match(&tx->cm, &tx->ncm, &tx->cmcap, best_cue, i,
-			    i + best_len);
+			    i + best_len, 0, 0);
 			cue_until = i + best_len;
 		}
 	}
+	if (mt->nexclude > 0)
+		apply_exclusions(mt, tx);
 }
 
 /* ------------------------------------------------------------ targets */
@@ -909,8 +1039,9 @@ in_target(const struct matcher *mt, const struct text *tx, size_t id,
 
 	i = first_match_from(tx->tm, tx->ntm, ts > mt->maxnw ? ts - mt->maxnw : 0);
 	for (; i < tx->ntm && tx->tm[i].ts < te; i++)
-		if (match_phrase(mt, &tx->tm[i])->id == id && ts < tx->tm[i].te)
-			return 1;
+		if (match_phrase(mt, &tx->tm[i])->id == id && ts < tx->tm[i].te &&
+		    !(ts >= tx->tm[i].gs && te <= tx->tm[i].ge))
+			return 1;	/* the words a "..." skipped are not the target's */
 	return 0;
 }
 
@@ -1037,15 +1168,20 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->found = 1;
 	v->ncue = 0;
 	v->as_pred = 0;
+	v->sign = 0;
+	v->w = 0;
+	if (match_phrase(mt, m)->topic)
+		return;	/* "?occupied territor*": named, no side taken */
 	/* a negator flips only what follows it: a cue, or the target */
-	last = m->ts;
+	last = m->ge > m->gs ? m->ge : m->ts;
 	first = first_cue_of_clause(tx, clause);
 	for (i = first; i < tx->ncm && tx->t[tx->cm[i].ts].clause == clause; i++) {
 		c = &tx->cm[i];
 		if (c->ts <= last || !near(c, m) || in_target(mt, tx, id, c->ts, c->te))
 			continue;
 		cue = &stance_cues[match_phrase(mt, c)->id];
-		if (cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST)
+		if ((cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST) &&
+		    !((cue->flags & CUE_FWD) && c->ts >= m->te))
 			last = c->ts;
 	}
 	v->ncue = 0;
@@ -1054,6 +1190,8 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		if (!near(c, m) || in_target(mt, tx, id, c->ts, c->te))
 			continue;
 		cue = &stance_cues[match_phrase(mt, c)->id];
+		if ((cue->flags & CUE_FWD) && c->ts >= m->te)
+			continue;	/* "X depends on Y" favors Y, not X */
 		if ((cue->kind == CUE_NEG || cue->kind == CUE_NEVER ||
 		    cue->kind == CUE_NO) && c->ts >= last)
 			continue;
@@ -1088,8 +1226,9 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			}
 			neg = !neg;
 			widen(&ns, &ne, tx->t[c->ts].s, tx->t[c->te - 1].e);
-			if (cue->kind == CUE_NEVER ||
-			    (cue->kind == CUE_NO && c->te <= m->ts && m->ts - c->te <= 1)) {
+			if (cue->kind == CUE_NEVER || (cue->kind == CUE_NO &&
+			    ((c->te <= m->ts && m->ts - c->te <= 1) ||
+			    (c->ts >= m->gs && c->te <= m->ge)))) {
 				refusal = 1;
 				refw = cue->weight / 100.0;
 			}
@@ -1198,6 +1337,7 @@ anaphor(const struct text *tx, const struct match *m, struct match *a)
 				a->ph = m->ph;
 				a->ts = i;
 				a->te = i + 1;
+				a->gs = a->ge = 0;
 				return 1;
 			}
 	}
@@ -1329,9 +1469,83 @@ struct state {
 	int		 all;
 	long		 doccol, paracol;	/* -1 when absent: no anaphora */
 	struct buf	 where;		/* doc of the previous row */
+	int		 located;	/* this row has doc and para */
+	unsigned long	 pnum;		/* its paragraph number */
 	size_t		 last;		/* target named last in that document */
 	unsigned long	 last_para;	/* the paragraph it was named in */
+	unsigned long	 strong_para;	/* the last paragraph with a strong phrase, + 1 */
 };
+
+/*
+ * Where this row stands: its doc and paragraph.  A new document forgets
+ * the last-named target and the last strong phrase.
+ */
+static void
+locate(struct state *st, struct tsv_in *in)
+{
+	const char *doc, *para;
+	size_t dn, pn, i;
+	unsigned long pnum;
+
+	st->located = st->doccol >= 0 && st->paracol >= 0;
+	if (!st->located)
+		return;
+	doc = tsv_raw(in, (size_t)st->doccol, &dn);
+	para = tsv_raw(in, (size_t)st->paracol, &pn);
+	for (i = 0, pnum = 0; i < pn && para[i] >= '0' && para[i] <= '9' &&
+	    pnum < 100000000; i++)
+		pnum = pnum * 10 + (unsigned long)(para[i] - '0');
+	st->pnum = pnum;
+	if (st->where.len != dn || memcmp(st->where.data, doc, dn) != 0) {
+		buf_clear(&st->where);
+		buf_add(&st->where, doc, dn);
+		st->last = SIZE_MAX;
+		st->strong_para = 0;
+	}
+}
+
+/* Does tx have a match of a strong (not "~") target phrase? */
+static int
+has_strong(const struct matcher *mt, const struct text *tx)
+{
+	size_t i;
+
+	for (i = 0; i < tx->ntm; i++)
+		if (!match_phrase(mt, &tx->tm[i])->weak)
+			return 1;
+	return 0;
+}
+
+/* Drop the matches of weak phrases. */
+static void
+drop_weak(const struct matcher *mt, struct text *tx)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < tx->ntm; i++)
+		if (!match_phrase(mt, &tx->tm[i])->weak)
+			tx->tm[j++] = tx->tm[i];
+	tx->ntm = j;
+}
+
+/*
+ * Weak phrases ("~talks", "~negotiat*": words that name a target only in
+ * an article on its topic) count when the row names a target by a strong
+ * phrase, or the document did in this paragraph or the one before.
+ */
+static void
+gate_weak(struct state *st)
+{
+	int strong = has_strong(&st->mt, &st->text) || has_strong(&st->mt, &st->ctx);
+
+	if (strong && st->located)
+		st->strong_para = st->pnum + 1;
+	if (!strong && !(st->located && st->strong_para > 0 &&
+	    (st->pnum + 1 == st->strong_para || st->pnum == st->strong_para))) {
+		drop_weak(&st->mt, &st->text);
+		drop_weak(&st->mt, &st->ctx);
+	}
+}
 
 static void
 touch(struct state *st, size_t id)
@@ -1410,27 +1624,16 @@ last_named(const struct matcher *mt, const struct text *tx)
  * the paragraph's last-named target for the next row.
  */
 static size_t
-paragraph_anaphor(struct state *st, struct tsv_in *in, struct verdict *v)
+paragraph_anaphor(struct state *st, struct verdict *v)
 {
 	static const char *const pron[] = { "this", "these", "those" };
 	const struct text *tx = &st->text;
-	const char *doc, *para;
-	size_t dn, pn, i, j, t, found = SIZE_MAX, tries;
-	unsigned long pnum;
+	size_t i, j, t, found = SIZE_MAX, tries;
+	unsigned long pnum = st->pnum;
 	struct match a;
 
-	if (st->doccol < 0 || st->paracol < 0)
+	if (!st->located)
 		return SIZE_MAX;
-	doc = tsv_raw(in, (size_t)st->doccol, &dn);
-	para = tsv_raw(in, (size_t)st->paracol, &pn);
-	for (i = 0, pnum = 0; i < pn && para[i] >= '0' && para[i] <= '9' &&
-	    pnum < 100000000; i++)
-		pnum = pnum * 10 + (unsigned long)(para[i] - '0');
-	if (st->where.len != dn || memcmp(st->where.data, doc, dn) != 0) {
-		buf_clear(&st->where);
-		buf_add(&st->where, doc, dn);
-		st->last = SIZE_MAX;
-	}
 	/* the antecedent stands in this paragraph or the one before */
 	t = st->last;
 	if (t != SIZE_MAX && pnum != st->last_para && pnum != st->last_para + 1)
@@ -1445,6 +1648,7 @@ paragraph_anaphor(struct state *st, struct tsv_in *in, struct verdict *v)
 				a.ph = st->rep[t];
 				a.ts = i;
 				a.te = i + 1;
+				a.gs = a.ge = 0;
 				read_mention(&st->mt, tx, &a, v);
 				if (v->sign != 0 && v->ncue > 0) {
 					found = t;
@@ -1485,12 +1689,14 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 		keep_quote_clauses(cx, st->vtext.data, st->vtext.len);
 	} else
 		cx->ntm = cx->ncm = 0;
+	locate(st, in);
+	gate_weak(st);
 	st->ntouched = 0;
 	for (i = 0; i < tx->ntm; i++)
 		touch(st, match_phrase(&st->mt, &tx->tm[i])->id);
 	for (i = 0; i < cx->ntm; i++)
 		touch(st, match_phrase(&st->mt, &cx->tm[i])->id);
-	ana = paragraph_anaphor(st, in, &av);
+	ana = paragraph_anaphor(st, &av);
 	if (st->ntouched > 0 && cuecol >= 0) {
 		buf_clear(&st->vcue);
 		buf_clear(&st->vkind);
@@ -1600,10 +1806,11 @@ main(int argc, char *argv[])
 	for (i = 0; i < st.tg.n; i++)
 		st.rep[i] = SIZE_MAX;
 	for (i = st.mt.np; i-- > 0;)
-		if (st.mt.p[i].cls == PH_TARGET && !st.mt.p[i].inverse)
+		if (st.mt.p[i].cls == PH_TARGET && !st.mt.p[i].inverse &&
+		    !st.mt.p[i].exclude && !st.mt.p[i].topic)
 			st.rep[st.mt.p[i].id] = i;
 	for (i = st.mt.np; i-- > 0;)	/* a target of inverse phrases only */
-		if (st.mt.p[i].cls == PH_TARGET && st.mt.p[i].inverse &&
+		if (st.mt.p[i].cls == PH_TARGET && !st.mt.p[i].exclude &&
 		    st.rep[st.mt.p[i].id] == SIZE_MAX)
 			st.rep[st.mt.p[i].id] = i;
 	st.last = SIZE_MAX;
