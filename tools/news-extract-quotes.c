@@ -1497,6 +1497,14 @@ new_stmt(int kind)
 	return s;
 }
 
+/* "called on X to ...": call takes "on" as well as "for". */
+static int
+call_on(int c)
+{
+	return (TIS(c, "call") || TIS(c, "calls") || TIS(c, "called") || TIS(c, "calling")) &&
+	    TIS(c + 1, "on");
+}
+
 /* The cue at token c: the verb and its particle (called for). */
 static int
 cue_end(int c)
@@ -1504,6 +1512,8 @@ cue_end(int c)
 	const struct quote_word *w = TWORD(c);
 
 	if (w != NULL && w->particle != NULL && tis_n(c + 1, w->particle, strlen(w->particle)))
+		return c + 2;
+	if (w != NULL && call_on(c))
 		return c + 2;
 	return c + 1;
 }
@@ -1526,7 +1536,7 @@ is_cue(int t, int quoted)
 	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
 		return 0;	/* a name: Said, Hope */
 	if ((w->flags & QW_PARTICLE) && !tis_n(t + 1, w->particle, strlen(w->particle)) &&
-	    !(quoted >= 1 && w->particle[0] == 'f' && TIS(t, "called"))) {
+	    !(quoted >= 1 && w->particle[0] == 'f' && TIS(t, "called")) && !call_on(t)) {
 		/* said-type verbs with an optional particle */
 		if (!(w->flags & QW_SAY) || TIS(t, "according") || TIS(t, "refer") ||
 		    TIS(t, "refers") || TIS(t, "referred") || TIS(t, "referring") ||
