@@ -166,7 +166,8 @@ for w in sorted(rows):
     fl = " | ".join(sorted(f))
     out.append('\t{ "%s", %s, %d, %s },' % (w, fl, g, ('"%s"' % p) if p else "NULL"))
 print("""/*
- * quote_tables: word classes for news-extract-quotes.
+ * quote_tables: word classes for news-extract-quotes.  WRITTEN by
+ * lib/quote_tables_gen.py from its hand-kept lists: edit them there.
  *
  * Hand-compiled, 2026-11-25, sources: general English grammar (verbs of
  * saying and of stance as listed in reporting-verb guides for journalists,
