@@ -11,7 +11,7 @@
  * ("the leader" -> "President"): 1 head of state or government, 2 company
  * head, 3 coach, 4 spokesperson, 5 minister, 6 envoy, 7 judge, 8 lawyer,
  * 9 prosecutor, 10 mayor or governor, 11 legislator, 12 officer,
- * 13 expert, 14 player, 15 commissioner, 16 chief.
+ * 13 expert, 14 player, 15 commissioner, 16 chief, 17 delegate.
  */
 #include "quote_tables.h"
 
