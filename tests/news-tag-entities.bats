@@ -588,3 +588,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Президент Володимир Зеленський заявив.'
 	[ "$output" = 'PER:19-58:Володимир Зеленський' ]
 }
+
+@test "news-tag-entities: a pope's or a king's title is not part of the name" {
+	run -0 tag 'Pope Leo XIV met King Charles III and Ayatollah Ali Khamenei.'
+	[ "$output" = 'PER:5-12:Leo XIV|PER:22-33:Charles III|PER:48-60:Ali Khamenei' ]
+}
