@@ -142,7 +142,7 @@ rector bishop pope cardinal archbishop imam rabbi pastor priest""".split():
         add(w, "QW_ROLE")
 for w in "company firm group club team government ministry agency airline bank department party council court committee organisation organization union board carrier insurer retailer lender regulator administration alliance bloc federation league association authority authorities police".split():
     add(w, "QW_ORGNOUN")
-for w in "analysts economists experts researchers scientists officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
+for w in "critics observers witnesses residents campaigners activists analysts economists experts researchers scientists officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
     add(w, "QW_GROUPNOUN")
 
 for w in """former foreign prime defense defence interior finance state of special deputy vice acting

@@ -1912,17 +1912,34 @@ title_case(const struct span *sp)
 	return words > 0 && tupper(sp->open + 1);
 }
 
-/* Scare quotes and titles: a fragment that is nobody's words. */
+/* A name or a title, whatever the sentence: so-called “X”, the film “X”. */
 static int
-not_speech(const struct span *sp)
+named(const struct span *sp)
 {
 	int p = sp->open - 1;
 
 	if (p >= 0 && samerow(p, sp->open) && (tflags(p) & (QW_NAMING | QW_WORK)))
 		return 1;
-	if (p >= 1 && TIS(p, "as") && TIS(p - 1, "known"))
-		return 1;
-	return title_case(sp);
+	return p >= 1 && TIS(p, "as") && TIS(p - 1, "known");
+}
+
+/* Scare quotes and titles: a fragment that is nobody's words. */
+static int
+not_speech(const struct span *sp)
+{
+	return named(sp) || title_case(sp);
+}
+
+/* A span that is not speech: its words are the reporter's after all. */
+static void
+drop_span(const struct span *sp)
+{
+	int t, end = sp->close >= 0 ? sp->close : sp->last_tok;
+	int me = D.toks[sp->open].span;
+
+	for (t = sp->open; t <= end && (size_t)t < D.ntoks; t++)
+		if (D.toks[t].span == me)
+			D.toks[t].span = -1;
 }
 
 /* Turn the quotation spans into direct and partial statements. */
@@ -1958,11 +1975,15 @@ do_spans(void)
 			if (p >= 0 && samerow(p, sp->open) && sentence_subject(sp->open, &su) &&
 			    (su.kind != SUBJ_ENT || D.ents[su.ents[0]].type != 'P'))
 				memset(&su, 0, sizeof(su));
-			if (su.kind == SUBJ_NONE && (span_words(sp) <= 2 || not_speech(sp)))
-				continue;	/* a scare quote or a title */
+			if (su.kind == SUBJ_NONE && (span_words(sp) <= 2 || not_speech(sp))) {
+				drop_span(sp);	/* a scare quote or a title */
+				continue;
+			}
 		}
-		if (!attr && !direct && not_speech(sp))
+		if ((!attr && !direct && not_speech(sp)) || named(sp)) {
+			drop_span(sp);
 			continue;
+		}
 		st = new_stmt(direct ? K_DIRECT : K_PARTIAL);
 		st->pos = D.toks[sp->open].s;
 		st->row0 = D.toks[sp->open].row;
