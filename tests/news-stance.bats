@@ -113,6 +113,16 @@ sys.exit(bad > 0)'
 	golden synonyms
 }
 
+@test "clause rules: modal before the target, fronted 'without', 'any X' is a requirement, of-complement of another target, a plan's content, intention and dependence cues, lead-in antecedent" {
+	golden rules
+}
+
+@test "a paragraph antecedent is not used when the quote names its own target before the pronoun" {
+	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
+	run -0 awk -F '\t' '$1 == "m" && $2 == 12 { print $11 }' "$BATS_TEST_TMPDIR/out"
+	[ "$output" = "nato-membership" ]
+}
+
 @test "malformed targets file: '...' with no word after it" {
 	run --separate-stderr -2 news-stance --targets "$F/bad-gap-targets.tsv" "$F/favor.tsv"
 	[ "$output" = "" ]

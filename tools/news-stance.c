@@ -751,6 +751,32 @@ apply_exclusions(const struct matcher *mt, struct text *tx)
 	tx->ntm = j;
 }
 
+/*
+ * Drop a match that lies inside another match of the same target: in
+ * "a negotiated settlement" the weak "settlement" is part of the strong
+ * "negotiated settlement" and must not be read on its own.
+ */
+static void
+drop_nested(const struct matcher *mt, struct text *tx)
+{
+	size_t i, j, k, id;
+	int inside;
+
+	for (i = j = 0; i < tx->ntm; i++) {
+		id = mt->p[tx->tm[i].ph].id;
+		inside = 0;
+		for (k = j; k-- > 0 && tx->tm[k].ts + mt->maxnw >= tx->tm[i].ts;)
+			if (mt->p[tx->tm[k].ph].id == id &&
+			    tx->tm[k].ts <= tx->tm[i].ts && tx->tm[k].te >= tx->tm[i].te) {
+				inside = 1;
+				break;
+			}
+		if (!inside)
+			tx->tm[j++] = tx->tm[i];
+	}
+	tx->ntm = j;
+}
+
 /* Can a first word with hash h be in the table?  Most words are not. */
 static inline int
 maybe(const struct matcher *mt, uint64_t h)
@@ -797,6 +823,7 @@ match_text(const struct matcher *mt, struct text *tx)
 	}
 	if (mt->nexclude > 0)
 		apply_exclusions(mt, tx);
+	drop_nested(mt, tx);
 }
 
 /* ------------------------------------------------------------ targets */
@@ -1144,6 +1171,160 @@ widen(size_t *s, size_t *e, size_t a, size_t b)
 
 enum { EVIDENCE_MAX = 200 };	/* longer spans shrink to the strongest cue */
 
+/* Is token i (in range, same clause as token c) one of the words? */
+static int
+tok_in(const struct text *tx, size_t i, size_t clause, const char *const *w,
+    size_t nw)
+{
+	size_t j;
+
+	if (i >= tx->nt || tx->t[i].clause != clause)
+		return 0;
+	for (j = 0; j < nw; j++)
+		if (key_is(tx, &tx->t[i], w[j]))
+			return 1;
+	return 0;
+}
+
+#define TOK_IN(tx, i, c, list) tok_in(tx, i, c, list, sizeof(list) / sizeof(list[0]))
+
+/*
+ * A modal right before the mention (one adverb may stand between): "he
+ * could settle the conflict", "we will join the alliance".  The speaker
+ * says the thing can or will be done: a weak favor.  Returns its token,
+ * or SIZE_MAX.
+ */
+static size_t
+modal_before(const struct text *tx, const struct match *m)
+{
+	static const char *const modal[] = { "will", "can", "could", "shall", "'ll" };
+	size_t c = tx->t[m->ts].clause;
+
+	if (m->ts >= 1 && TOK_IN(tx, m->ts - 1, c, modal))
+		return m->ts - 1;
+	if (m->ts >= 2 && TOK_IN(tx, m->ts - 2, c, modal) &&
+	    tx->t[m->ts - 1].kl > 2 &&
+	    memcmp(tx->fold.data + tx->t[m->ts - 1].k + tx->t[m->ts - 1].kl - 2,
+	    "ly", 2) == 0)
+		return m->ts - 2;
+	return SIZE_MAX;
+}
+
+/*
+ * "Without X, ..." at the head of a clause (after but, and, yet or even at
+ * most) says X is needed: "Without security guarantees, any deal would
+ * only invite new aggression."  One word may stand between "without" and
+ * the mention.  Returns the token of "without", or SIZE_MAX.
+ */
+static size_t
+fronted_without(const struct text *tx, const struct match *m)
+{
+	static const char *const lead[] = { "but", "and", "yet", "even" };
+	size_t c = tx->t[m->ts].clause, w, k;
+
+	for (k = 1; k <= 2 && k <= m->ts; k++) {
+		w = m->ts - k;
+		if (tx->t[w].clause != c || !key_is(tx, &tx->t[w], "without"))
+			continue;
+		if (w == 0 || tx->t[w - 1].clause != c)
+			return w;
+		if (TOK_IN(tx, w - 1, c, lead) && (w == 1 || tx->t[w - 2].clause != c))
+			return w;
+	}
+	return SIZE_MAX;
+}
+
+/* "any X" (one word may stand between): a requirement on X, not support. */
+static int
+any_before(const struct text *tx, const struct match *m)
+{
+	static const char *const any[] = { "any" };
+	size_t c = tx->t[m->ts].clause;
+
+	return (m->ts >= 1 && TOK_IN(tx, m->ts - 1, c, any)) ||
+	    (m->ts >= 2 && TOK_IN(tx, m->ts - 2, c, any));
+}
+
+/*
+ * Is the mention the complement of another target's noun: "NATO
+ * membership is not a realistic outcome of a negotiated settlement"?  It
+ * stands after "of" (and an article), another target is named earlier in
+ * the clause, and the noun before "of" is no cue ("the importance of a
+ * ceasefire" still favors it).  The cues of the clause are the other
+ * target's.
+ */
+static int
+of_complement(const struct matcher *mt, const struct text *tx,
+    const struct match *m)
+{
+	static const char *const art[] = { "a", "an", "the" };
+	static const char *const of[] = { "of" };
+	size_t c = tx->t[m->ts].clause, o, i, id = match_phrase(mt, m)->id;
+
+	if (m->ts >= 1 && TOK_IN(tx, m->ts - 1, c, of))
+		o = m->ts - 1;
+	else if (m->ts >= 2 && TOK_IN(tx, m->ts - 1, c, art) &&
+	    TOK_IN(tx, m->ts - 2, c, of))
+		o = m->ts - 2;
+	else
+		return 0;
+	if (o == 0 || tx->t[o - 1].clause != c)
+		return 0;
+	for (i = first_cue_of_clause(tx, c); i < tx->ncm &&
+	    tx->t[tx->cm[i].ts].clause == c; i++)
+		if (tx->cm[i].ts <= o - 1 && tx->cm[i].te > o - 1)
+			return 0;	/* the head is a cue: importance of */
+	for (i = 0; i < tx->ntm && tx->tm[i].ts < o; i++)
+		if (tx->t[tx->tm[i].ts].clause == c && tx->tm[i].te <= o &&
+		    match_phrase(mt, &tx->tm[i])->id != id)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is the verb cue c the content of a plan someone else made: "a French
+ * proposal to put European forces in Ukraine"?  Then it is no stance of
+ * the speaker's.
+ */
+static int
+plan_content(const struct text *tx, const struct match *c)
+{
+	static const char *const plan[] = {
+		"proposal", "proposals", "plan", "plans", "idea", "ideas", "offer",
+		"offers", "suggestion", "scheme", "initiative", "proposed"
+	};
+	static const char *const to[] = { "to" };
+	size_t cl = tx->t[c->ts].clause;
+
+	return c->ts >= 2 && TOK_IN(tx, c->ts - 1, cl, to) &&
+	    TOK_IN(tx, c->ts - 2, cl, plan);
+}
+
+/*
+ * Is the cue c a noun here, after a determiner (and at most one more
+ * word): "a British plan to", "the promise of"?  Said of the cues of
+ * intention (plan, promise, pledge, vow, aim) that are nouns as often as
+ * verbs; the speaker's own intention is the verb ("we plan to").
+ */
+static int
+nominal_cue(const struct text *tx, const struct match *c)
+{
+	static const char *const det[] = {
+		"a", "an", "the", "this", "that", "his", "her", "their", "its",
+		"our", "my", "your", "whose", "any", "every", "no"
+	};
+	static const char *const noun[] = {
+		"plan", "plans", "promise", "promises", "pledge", "pledges",
+		"vow", "vows", "aim", "aims", "intention", "intentions"
+	};
+	size_t cl = tx->t[c->ts].clause;
+
+	if (!TOK_IN(tx, c->ts, cl, noun))
+		return 0;
+	return (c->ts >= 1 && TOK_IN(tx, c->ts - 1, cl, det)) ||
+	    (c->ts >= 2 && TOK_IN(tx, c->ts - 2, cl, det));
+}
+
 /* The stance of the clause around target mention m of tx. */
 static void
 read_mention(const struct matcher *mt, const struct text *tx,
@@ -1151,7 +1332,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 {
 	const struct stance_cue *cue;
 	const struct match *c;
-	size_t clause = tx->t[m->ts].clause, i, ms, me, last, first, d;
+	size_t clause = tx->t[m->ts].clause, i, ms, me, last, first, d, k;
 	size_t bs = 0, be = 0, bd = SIZE_MAX;	/* the deciding cue's bytes, distance */
 	size_t ns = SIZE_MAX, ne = 0;		/* the negators' bytes */
 	size_t cs = SIZE_MAX, ce = 0;		/* all cues read */
@@ -1203,6 +1384,10 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			if ((cue->kind == CUE_DESTROY || cue->kind == CUE_DO) &&
 			    !governs(c, m))
 				continue;
+			if (cue->kind == CUE_DO && plan_content(tx, c))
+				continue;	/* "a proposal to send troops" */
+			if (cue->kind == CUE_FAVOR && nominal_cue(tx, c))
+				continue;	/* "a British plan to ...", not "we plan to" */
 			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
 				sign = -sign;
 			ncue++;
@@ -1255,10 +1440,29 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		if (refusal && neg) {
 			sign = -1;
 			strength = refw;
+		} else if (!neg && (k = modal_before(tx, m)) != SIZE_MAX) {
+			sign = 1;	/* "he could settle the conflict" */
+			strength = 0.4;
+			ncue = 1;
+			widen(&cs, &ce, tx->t[k].s, tx->t[k].e);
+			bs = tx->t[k].s;
+			be = tx->t[k].e;
 		} else
 			sign = 0;
 	} else if (neg)
 		sign = -sign;
+	if ((k = fronted_without(tx, m)) != SIZE_MAX) {
+		/* "Without X, ..." needs X, whatever the rest says */
+		sign = 1;
+		strength = 0.6;
+		ncue = ncue ? ncue : 1;
+		hedge = cond = hypo = partial = 0;
+		cs = bs = tx->t[k].s;
+		ce = be = me;
+	} else if (sign > 0 && any_before(tx, m))
+		sign = 0;	/* "any deal must include ...": a requirement */
+	if (of_complement(mt, tx, m))
+		sign = 0;	/* the cues are the head target's */
 	/*
 	 * A question is neutral, unless the speaker answers it at once:
 	 * "Should we scrap the tax? Absolutely not." is favor of the tax.
@@ -1425,17 +1629,18 @@ find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
  * partial quote of the same sentence, the attribution) and are dropped.
  * When the text is not found (a reworded indirect quote), all stay.
  */
-static void
-keep_quote_clauses(struct text *cx, const char *text, size_t n)
+static size_t
+keep_quote_clauses(const struct matcher *mt, struct text *cx, const char *text,
+    size_t n)
 {
-	size_t a, b, k, i, j, c0, c1;
+	size_t a, b, k, i, j, c0, c1, before = SIZE_MAX;
 
 	if (n == 0 || cx->nt == 0)
-		return;
+		return SIZE_MAX;
 	k = n < 40 ? n : 40;
 	if ((a = find_bytes(cx->src, cx->n, text, k)) == SIZE_MAX &&
 	    (k <= 16 || (a = find_bytes(cx->src, cx->n, text, k = 16)) == SIZE_MAX))
-		return;
+		return SIZE_MAX;
 	k = n < 40 ? n : 40;
 	b = find_bytes(cx->src + a, cx->n - a, text + n - k, k);
 	b = b == SIZE_MAX ? a + n : a + b + k;
@@ -1451,8 +1656,11 @@ keep_quote_clauses(struct text *cx, const char *text, size_t n)
 		k = cx->t[cx->tm[i].ts].clause;
 		if (k >= c0 && k <= c1)
 			cx->tm[j++] = cx->tm[i];
+		else if (k < c0 && !mt->p[cx->tm[i].ph].weak && before == SIZE_MAX)
+			before = cx->tm[i].ph;	/* the first: the lead's topic */
 	}
 	cx->ntm = j;
+	return before;
 }
 
 /* ------------------------------------------------------------ rows */
@@ -1474,6 +1682,7 @@ struct state {
 	size_t		 last;		/* target named last in that document */
 	unsigned long	 last_para;	/* the paragraph it was named in */
 	unsigned long	 strong_para;	/* the last paragraph with a strong phrase, + 1 */
+	size_t		 lead;		/* phrase named in the context before the quote */
 };
 
 /*
@@ -1626,26 +1835,39 @@ last_named(const struct matcher *mt, const struct text *tx)
 static size_t
 paragraph_anaphor(struct state *st, struct verdict *v)
 {
-	static const char *const pron[] = { "this", "these", "those" };
+	static const char *const pron[] = { "this", "these", "those", "it", "such" };
 	const struct text *tx = &st->text;
-	size_t i, j, t, found = SIZE_MAX, tries;
+	size_t i, j, t, ph, npron = 3, found = SIZE_MAX, tries;
 	unsigned long pnum = st->pnum;
 	struct match a;
 
-	if (!st->located)
-		return SIZE_MAX;
-	/* the antecedent stands in this paragraph or the one before */
-	t = st->last;
-	if (t != SIZE_MAX && pnum != st->last_para && pnum != st->last_para + 1)
+	/*
+	 * The antecedent: a target the reporter named in the same sentence
+	 * before the quote ("Asked whether Ukraine would cede land, he said
+	 * it would run counter to the constitution"), where "it" and "such"
+	 * count too; else the target named last in this paragraph or the one
+	 * before, when the quote names no target before the pronoun.
+	 */
+	if (st->lead != SIZE_MAX && !st->mt.p[st->lead].topic) {
+		ph = st->lead;
+		t = st->mt.p[ph].id;
+		npron = 5;
+	} else if (st->located && st->last != SIZE_MAX &&
+	    (pnum == st->last_para || pnum == st->last_para + 1)) {
+		t = st->last;
+		ph = st->rep[t];
+	} else
 		t = SIZE_MAX;
 	if (t != SIZE_MAX && !st->seen[t]) {
 		for (i = 0, tries = 0; i < tx->nt && found == SIZE_MAX &&
-		    tries < MENTION_MAX; i++)
-			for (j = 0; j < sizeof(pron) / sizeof(pron[0]); j++) {
+		    tries < MENTION_MAX; i++) {
+			if (npron == 3 && tx->ntm > 0 && tx->tm[0].ts < i)
+				break;	/* the quote's own target comes first */
+			for (j = 0; j < npron; j++) {
 				if (!key_is(tx, &tx->t[i], pron[j]))
 					continue;
 				tries++;
-				a.ph = st->rep[t];
+				a.ph = ph;
 				a.ts = i;
 				a.te = i + 1;
 				a.gs = a.ge = 0;
@@ -1656,7 +1878,10 @@ paragraph_anaphor(struct state *st, struct verdict *v)
 				}
 				break;
 			}
+		}
 	}
+	if (!st->located)
+		return found;
 	if ((i = last_named(&st->mt, tx)) != SIZE_MAX ||
 	    (i = last_named(&st->mt, &st->ctx)) != SIZE_MAX) {
 		st->last = i;
@@ -1686,9 +1911,12 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	if (have_ctx) {
 		tokenize(cx, st->vctx.data, st->vctx.len);
 		match_text(&st->mt, cx);
-		keep_quote_clauses(cx, st->vtext.data, st->vtext.len);
-	} else
+		st->lead = keep_quote_clauses(&st->mt, cx, st->vtext.data,
+		    st->vtext.len);
+	} else {
 		cx->ntm = cx->ncm = 0;
+		st->lead = SIZE_MAX;
+	}
 	locate(st, in);
 	gate_weak(st);
 	st->ntouched = 0;
