@@ -490,7 +490,7 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 
 @test "news-tag-entities: a president's administration is the president, not an organisation" {
 	run -0 tag 'Critics of the Trump Administration spoke to the Food and Drug Administration.'
-	[ "$output" = 'PER:15-20:Donald Trump|ORG:58-77:Drug Administration' ]
+	[ "$output" = 'PER:15-20:Donald Trump|ORG:49-77:Food and Drug Administration' ]
 }
 
 @test "news-tag-entities: a tour or a race is an event, not a person" {
@@ -592,4 +592,9 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 @test "news-tag-entities: a pope's or a king's title is not part of the name" {
 	run -0 tag 'Pope Leo XIV met King Charles III and Ayatollah Ali Khamenei.'
 	[ "$output" = 'PER:5-12:Leo XIV|PER:22-33:Charles III|PER:48-60:Ali Khamenei' ]
+}
+
+@test "news-tag-entities: one word, and, and a head word make one organisation" {
+	run -0 tag 'The Securities and Exchange Commission and the Food and Drug Administration met.'
+	[ "$output" = 'ORG:4-38:Securities and Exchange Commission|ORG:47-75:Food and Drug Administration' ]
 }

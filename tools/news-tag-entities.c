@@ -1382,6 +1382,19 @@ run_extend(const struct row *r, size_t i, size_t j, int orgctx)
 		    !(tk[k].wf & (W_STOP | W_WEEKDAY | W_MONTH)) && !tk[k].used)
 			return k + 1;
 	}
+	/* Food and Drug Administration, Securities and Exchange Commission:
+	 * one unknown word, "and", at most two words ending in a head word */
+	if (!orgctx && word_is(r, &tk[j], "and") && sep_is(r, j, " ")) {
+		for (k = i; k < j && (tk[k].wf & W_STOP); k++)
+			;
+		if (k + 1 != j || tk[k].gmax != 0 || tk[k].wf != 0)
+			return 0;
+		for (k = j + 1; k < r->ntok && k <= j + 2 && (tk[k].cls & T_CAP) &&
+		    sep_is(r, k, " ") && !tk[k].used; k++)
+			if ((tk[k].wf & W_ORGHEAD) && (k + 1 >= r->ntok ||
+			    !(tk[k + 1].cls & T_CAP) || !sep_is(r, k + 1, " ")))
+				return k + 1;
+	}
 	return 0;
 }
 
