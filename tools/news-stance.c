@@ -1246,12 +1246,13 @@ any_before(const struct text *tx, const struct match *m)
 }
 
 /*
- * Is the mention the complement of another target's noun: "NATO
- * membership is not a realistic outcome of a negotiated settlement"?  It
- * stands after "of" (and an article), another target is named earlier in
- * the clause, and the noun before "of" is no cue ("the importance of a
- * ceasefire" still favors it).  The cues of the clause are the other
- * target's.
+ * Is the mention the complement of a relational noun said of another
+ * target: "NATO membership is not a realistic outcome of a negotiated
+ * settlement"?  It stands after "of" (and an article) after a noun that
+ * only relates two things (outcome, result, part, kind ...), and another
+ * target is named earlier in the clause.  The cues of the clause are the
+ * other target's.  "The importance of a ceasefire" and "a means of ending
+ * the fighting" still take the clause's stance.
  */
 static int
 of_complement(const struct matcher *mt, const struct text *tx,
@@ -1259,6 +1260,13 @@ of_complement(const struct matcher *mt, const struct text *tx,
 {
 	static const char *const art[] = { "a", "an", "the" };
 	static const char *const of[] = { "of" };
+	static const char *const rel[] = {
+		"outcome", "outcomes", "result", "results", "part", "parts",
+		"element", "elements", "aspect", "aspects", "kind", "type", "sort",
+		"form", "product", "consequence", "consequences", "component",
+		"feature", "topic", "subject", "framework", "context", "stage",
+		"phase", "round", "term", "terms"
+	};
 	size_t c = tx->t[m->ts].clause, o, i, id = match_phrase(mt, m)->id;
 
 	if (m->ts >= 1 && TOK_IN(tx, m->ts - 1, c, of))
@@ -1268,12 +1276,8 @@ of_complement(const struct matcher *mt, const struct text *tx,
 		o = m->ts - 2;
 	else
 		return 0;
-	if (o == 0 || tx->t[o - 1].clause != c)
+	if (o == 0 || !TOK_IN(tx, o - 1, c, rel))
 		return 0;
-	for (i = first_cue_of_clause(tx, c); i < tx->ncm &&
-	    tx->t[tx->cm[i].ts].clause == c; i++)
-		if (tx->cm[i].ts <= o - 1 && tx->cm[i].te > o - 1)
-			return 0;	/* the head is a cue: importance of */
 	for (i = 0; i < tx->ntm && tx->tm[i].ts < o; i++)
 		if (tx->t[tx->tm[i].ts].clause == c && tx->tm[i].te <= o &&
 		    match_phrase(mt, &tx->tm[i])->id != id)
