@@ -65,6 +65,7 @@ eval: all
 	python3 tests/eval.py
 
 bench: all
+	@sh tests/install-deps.sh bench
 	sh tests/bench.sh
 
 install: all
