@@ -38,6 +38,7 @@ struct slot {
 static struct slot *table;
 static uint32_t *tags;			/* per slot: hash tag, 0 when empty */
 static size_t cap, count;		/* cap is a power of two */
+static unsigned char filter[8192];	/* a bit per quick hash of every key */
 static struct gaz_name *names;
 static size_t nnames, names_cap;
 static char **owned;			/* strings copied from user files */
@@ -94,14 +95,36 @@ grow(void)
 	free(old);
 }
 
+/*
+ * A quick hash of a key's length and first, second and last bytes: most
+ * words of a text are in no table, and the filter bit tells so before the
+ * full hash and the probe.
+ */
+static size_t
+quick(const char *s, size_t n)
+{
+	size_t q;
+
+	if (n == 0)
+		return 0;
+	q = n * 40503u ^ (unsigned char)s[0] * 131u ^
+	    (unsigned char)s[n - 1] * 8191u ^ (unsigned char)s[n > 1] * 31u;
+	return (q ^ (q >> 16)) & (sizeof(filter) * 8 - 1);
+}
+
 /* The slot of key s[0..n); created empty when absent and create is set. */
 static struct slot *
 find(const char *s, size_t n, int create)
 {
-	uint64_t h = hash_bytes(s, n);
+	uint64_t h;
 	uint32_t tag;
-	size_t j;
+	size_t j, q = quick(s, n);
 
+	if (create)
+		filter[q >> 3] |= (unsigned char)(1u << (q & 7));
+	else if (!(filter[q >> 3] & (1u << (q & 7))))
+		return NULL;
+	h = hash_bytes(s, n);
 	if (cap == 0) {
 		if (!create)
 			return NULL;
@@ -441,4 +464,5 @@ gaz_free(void)
 	names = NULL;
 	owned = NULL;
 	cap = count = nnames = names_cap = nowned = owned_cap = 0;
+	memset(filter, 0, sizeof(filter));
 }

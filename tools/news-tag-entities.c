@@ -122,6 +122,8 @@ struct dname {
 
 static struct dname *dtab;
 static size_t dcap, dcount;
+static char **pkeys;			/* the one-word person keys of dtab */
+static size_t *pklen, npkeys, pkeys_cap;
 static int collecting;			/* pass 1: register names only */
 
 /* ---- characters and words ---- */
@@ -505,6 +507,15 @@ doc_add(const char *k, size_t n, const char *canon, size_t clen, int type,
 	d->type = type;
 	d->known = known;
 	dcount++;
+	if (type == ENT_PER && memchr(k, ' ', n) == NULL) {
+		if (npkeys == pkeys_cap) {
+			pkeys_cap = pkeys_cap ? pkeys_cap * 2 : 64;
+			pkeys = xreallocarray(pkeys, pkeys_cap, sizeof(*pkeys));
+			pklen = xreallocarray(pklen, pkeys_cap, sizeof(*pklen));
+		}
+		pklen[npkeys] = n;
+		pkeys[npkeys++] = d->key;
+	}
 }
 
 static void
@@ -519,6 +530,7 @@ doc_clear(void)
 	free(dtab);
 	dtab = NULL;
 	dcap = dcount = 0;
+	npkeys = 0;
 }
 
 /* A word that may stand for a person on its own. */
@@ -1069,12 +1081,13 @@ variant_of(const char *first, size_t fl, const char *last, size_t ll,
 
 	if (collecting || dcount > 4096)
 		return NULL;
-	for (i = 0; i < dcap; i++) {
-		d = &dtab[i];
-		if (d->key == NULL || d->key[0] != last[0] || d->canon == NULL ||
-		    d->type != ENT_PER || d->klen + 1 < ll || d->klen > ll + 1 ||
-		    memchr(d->key, ' ', d->klen) != NULL ||
-		    !near_spelling(last, ll, d->key, d->klen))
+	for (i = 0; i < npkeys; i++) {
+		if (pkeys[i][0] != last[0] ||
+		    !near_spelling(last, ll, pkeys[i], pklen[i]))
+			continue;
+		d = doc_slot(pkeys[i], pklen[i]);
+		if (d == NULL || d->key == NULL || d->canon == NULL ||
+		    d->type != ENT_PER)
 			continue;
 		if (first != NULL && (d->clen <= fl || memcmp(d->canon,
 		    first, fl) != 0 || d->canon[fl] != ' '))
@@ -1957,6 +1970,8 @@ main(int argc, char *argv[])
 	doc_seen_free(&docs);
 	buf_free(&hold);
 	free(held);
+	free(pkeys);
+	free(pklen);
 	free(cache_at);
 	free(tokcache);
 	buf_free(&textbuf);
