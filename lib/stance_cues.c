@@ -65,7 +65,8 @@ const struct stance_cue stance_cues[] = {
 	F("planned to", 60), F("intend*", 70), F("aim to", 60),
 	F("aims to", 60), F("aiming to", 60), F("determined to", 80),
 	F("vow*", 80), F("pledg*", 80), F("promis*", 70),
-	F("keen to", 70), F("eager to", 70),
+	F("keen to", 70), F("eager to", 70), F("as long as it takes", 80),
+	F("whatever it takes", 80),
 	F("once and for all", 60), F("as soon as possible", 60),
 
 	/* dependence: what the speaker says something rests on is needed */

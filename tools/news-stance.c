@@ -1090,12 +1090,26 @@ only_follows(const struct text *tx, size_t i)
 
 /*
  * Does the verb cue c govern the mention m: does it stand right before it,
- * with at most three words (an article, an adjective) between?
+ * with at most three words (an article, an adjective) between, and no
+ * preposition of time or cause ("deploy after a ceasefire" does not
+ * deploy the ceasefire)?
  */
 static int
-governs(const struct match *c, const struct match *m)
+governs(const struct text *tx, const struct match *c, const struct match *m)
 {
-	return c->te <= m->ts && m->ts - c->te <= 3;
+	static const char *const prep[] = {
+		"after", "before", "until", "till", "during", "despite", "since",
+		"because", "unless", "while", "without", "once"
+	};
+	size_t i, j;
+
+	if (!(c->te <= m->ts && m->ts - c->te <= 3))
+		return 0;
+	for (i = c->te; i < m->ts; i++)
+		for (j = 0; j < sizeof(prep) / sizeof(prep[0]); j++)
+			if (key_is(tx, &tx->t[i], prep[j]))
+				return 0;
+	return 1;
 }
 
 /*
@@ -1220,7 +1234,10 @@ static size_t
 fronted_without(const struct text *tx, const struct match *m)
 {
 	static const char *const lead[] = { "but", "and", "yet", "even" };
-	size_t c = tx->t[m->ts].clause, w, k;
+	static const char *const neg[] = {
+		"no", "not", "cannot", "never", "can't", "won't", "nothing"
+	};
+	size_t c = tx->t[m->ts].clause, w, k, i;
 
 	for (k = 1; k <= 2 && k <= m->ts; k++) {
 		w = m->ts - k;
@@ -1230,8 +1247,27 @@ fronted_without(const struct text *tx, const struct match *m)
 			return w;
 		if (TOK_IN(tx, w - 1, c, lead) && (w == 1 || tx->t[w - 2].clause != c))
 			return w;
+		/* "there can be no peace without guarantees" */
+		for (i = w; i-- > 0 && tx->t[i].clause == c && w - i <= 8;)
+			if (TOK_IN(tx, i, c, neg))
+				return w;
 	}
 	return SIZE_MAX;
+}
+
+/*
+ * "No X without Y": "without" after the mention in its clause makes a
+ * "no" or "not" before it a condition on X, not a refusal.
+ */
+static int
+without_after(const struct text *tx, const struct match *m)
+{
+	size_t c = tx->t[m->ts].clause, i;
+
+	for (i = m->te; i < tx->nt && tx->t[i].clause == c && i - m->te <= 8; i++)
+		if (key_is(tx, &tx->t[i], "without"))
+			return 1;
+	return 0;
 }
 
 /* "any X" (one word may stand between): a requirement on X, not support. */
@@ -1386,7 +1422,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		case CUE_DESTROY:
 		case CUE_DO:
 			if ((cue->kind == CUE_DESTROY || cue->kind == CUE_DO) &&
-			    !governs(c, m))
+			    !governs(tx, c, m))
 				continue;
 			if (cue->kind == CUE_DO && plan_content(tx, c))
 				continue;	/* "a proposal to send troops" */
@@ -1440,6 +1476,10 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		widen(&cs, &ce, tx->t[c->ts].s, tx->t[c->te - 1].e);
 	}
 	/* a negator on its own: "never", "no X" refuse; a bare "not" says nothing */
+	if (neg && without_after(tx, m)) {
+		neg = refusal = 0;	/* "no peace deal without Ukraine": a condition */
+		cond = 1;
+	}
 	if (ncue == 0) {
 		if (refusal && neg) {
 			sign = -1;
