@@ -1784,6 +1784,8 @@ static size_t nheld, heldcap;
 static int streaming;			/* this document no longer held */
 static int line_mode;			/* --line-buffered: never hold */
 static struct buf textbuf = BUF_INIT, docbuf = BUF_INIT;
+static struct buf curdoc = BUF_INIT;	/* the raw doc value being held */
+static int have_doc;
 static struct row row;
 
 /* The raw (escaped) field col of a line that has in.ncols fields. */
@@ -1957,12 +1959,20 @@ main(int argc, char *argv[])
 		col_ent = tsv_add_column(&in, "entities");
 		tsv_write_header(&in);
 		while (tsv_next(&in)) {
+			/* a new doc value: the last document's rows go out
+			 * first, even if this one turns out to be an error */
 			f = tsv_raw(&in, col_doc, &n);
+			if (!have_doc || n != curdoc.len ||
+			    (n > 0 && memcmp(f, curdoc.data, n) != 0)) {
+				have_doc = 1;
+				end_doc();
+				buf_clear(&curdoc);
+				buf_add(&curdoc, f, n);
+			}
 			buf_clear(&docbuf);
 			tsv_unescape(&docbuf, f, n);
-			if (doc_start(&docs, &in, docbuf.data ? docbuf.data : "",
-			    docbuf.len))
-				end_doc();
+			doc_start(&docs, &in, docbuf.data ? docbuf.data : "",
+			    docbuf.len);
 			take_row();
 		}
 		end_doc();
@@ -1976,6 +1986,7 @@ main(int argc, char *argv[])
 	free(tokcache);
 	buf_free(&textbuf);
 	buf_free(&docbuf);
+	buf_free(&curdoc);
 	buf_free(&row.tc);
 	free(row.tok);
 	free(row.m);
