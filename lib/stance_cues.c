@@ -67,6 +67,11 @@ const struct stance_cue stance_cues[] = {
 	F("vow*", 80), F("pledg*", 80), F("promis*", 70),
 	F("keen to", 70), F("eager to", 70), F("as long as it takes", 80),
 	F("whatever it takes", 80),
+
+	/* feasibility and timing: read as the speaker's position */
+	F("on the cards", 50), F("in the cards", 50), F("within reach", 60),
+	F("within sight", 50), F("the sooner", 60), F("an option", 50),
+	F("ask* for", 70), F("asked for", 70),
 	F("once and for all", 60), F("as soon as possible", 60),
 
 	/* dependence: what the speaker says something rests on is needed */
@@ -114,6 +119,12 @@ const struct stance_cue stance_cues[] = {
 	A("wrong", 50), A("never again", 90), A("catastroph*", 70),
 	A("disaster*", 70), A("meaningless", 70), A("worthless", 70),
 	A("useless", 60), A("terrible", 60), A("bad", 40), A("ruin*", 70),
+	A("trap", 70), A("farce", 70), A("sham", 70), A("absurd", 70),
+	A("ridiculous", 70), A("nonsense", 70), A("fantasy", 60),
+	A("illusion*", 60), A("delusion*", 60), A("delusional", 70),
+	A("non-starter", 80), A("nonstarter", 80), A("dead end", 60),
+	A("pipe dream", 70), A("wishful thinking", 60), A("surrender", 70),
+	A("reward* aggression", 70), A("reward* the aggressor", 70),
 
 	/* negators */
 	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),

@@ -117,6 +117,17 @@ sys.exit(bad > 0)'
 	golden rules
 }
 
+@test "cue classes: feasibility (on the cards, within reach, not an option), dismissal (a trap), an adjective of another noun says nothing of the target" {
+	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
+	run -0 awk -F '\t' '$2 >= 21 && $2 <= 26 { print $2, $11, $12 }' "$BATS_TEST_TMPDIR/out"
+	[ "$output" = "21 nato-membership against
+22 peace-talks against
+23 territorial-concession against
+24 ceasefire favor
+25 peacekeepers against
+26 ceasefire favor" ]
+}
+
 @test "a paragraph antecedent is not used when the quote names its own target before the pronoun" {
 	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
 	run -0 awk -F '\t' '$1 == "m" && $2 == 12 { print $11 }' "$BATS_TEST_TMPDIR/out"

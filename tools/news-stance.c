@@ -1365,6 +1365,51 @@ nominal_cue(const struct text *tx, const struct match *c)
 	    (c->ts >= 2 && TOK_IN(tx, c->ts - 2, cl, det));
 }
 
+/*
+ * Is the one-word cue c an adjective of some other noun, inside the object
+ * of a verb: "to end that ridiculous war" (a determiner before it, a
+ * noun after it, and before the determiner a word that is no copula)?
+ * Then it says nothing of the target.  "Would be a dangerous escalation",
+ * "the importance of a ceasefire" and a subject ("The cheapest option is
+ * ...") still count.
+ */
+static int
+attributive_elsewhere(const struct text *tx, const struct match *c,
+    const struct match *m)
+{
+	static const char *const det[] = {
+		"a", "an", "the", "this", "that", "these", "those", "such", "his",
+		"her", "their", "its", "our", "my", "your"
+	};
+	static const char *const copula[] = {
+		"be", "is", "are", "was", "were", "been", "being", "become",
+		"becomes", "became", "remain", "remains", "remained", "seem",
+		"seems", "seemed", "'s", "it's", "that's", "what"
+	};
+	static const char *const link[] = {
+		"of", "for", "to", "in", "on", "with", "about", "that", "and",
+		"or", "but", "than", "as", "at", "by", "from", "if", "because"
+	};
+	static const char *const adv[] = {
+		"not", "never", "also", "still", "really", "just", "simply",
+		"certainly", "clearly", "probably", "hardly", "surely", "truly",
+		"indeed", "already", "only", "n't"
+	};
+	size_t cl = tx->t[c->ts].clause, j;
+
+	if (c->te != c->ts + 1 || c->ts < 2 || c->te >= tx->nt ||
+	    tx->t[c->te].clause != cl || (c->te >= m->ts && c->te < m->te))
+		return 0;
+	if (!TOK_IN(tx, c->ts - 1, cl, det) || TOK_IN(tx, c->te, cl, link))
+		return 0;
+	for (j = c->ts - 2; j > 0 && TOK_IN(tx, j, cl, adv); j--)
+		;
+	if (tx->t[j].clause != cl || TOK_IN(tx, j, cl, copula) ||
+	    TOK_IN(tx, j, cl, adv) || (j >= m->ts && j < m->te))
+		return 0;	/* "called NATO membership the cheapest option" */
+	return 1;
+}
+
 /* The stance of the clause around target mention m of tx. */
 static void
 read_mention(const struct matcher *mt, const struct text *tx,
@@ -1428,6 +1473,9 @@ read_mention(const struct matcher *mt, const struct text *tx,
 				continue;	/* "a proposal to send troops" */
 			if (cue->kind == CUE_FAVOR && nominal_cue(tx, c))
 				continue;	/* "a British plan to ...", not "we plan to" */
+			if ((cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST) &&
+			    attributive_elsewhere(tx, c, m))
+				continue;	/* "end that ridiculous war" */
 			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
 				sign = -sign;
 			ncue++;
