@@ -601,3 +601,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'The Securities and Exchange Commission and the Food and Drug Administration met.'
 	[ "$output" = 'ORG:4-38:Securities and Exchange Commission|ORG:47-75:Food and Drug Administration' ]
 }
+
+@test "news-tag-entities: a month name after a given name is a surname unless a number follows" {
+	run -0 tag 'Theresa May met Brian May in May 2019, and John March 3 left. Kyiv March 2025.'
+	[ "$output" = 'PER:0-11:Theresa May|PER:16-25:Brian May|DATE:29-37:May 2019|DATE:48-55:March 3|GPE:62-66:Kyiv|DATE:67-77:March 2025' ]
+}

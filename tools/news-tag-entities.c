@@ -1493,7 +1493,7 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 			k++;
 			continue;
 		}
-		if ((d = date_at(r, k)) != 0 && d <= j) {
+		if ((d = date_at(r, k)) != 0) {	/* may end past the run */
 			if (!event)
 				emit(r, k, d, ENT_DATE, r->t + tk[k].s,
 				    tk[d - 1].e - tk[k].s);
@@ -1558,6 +1558,13 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 			continue;
 		}
 		for (m = k + 1; m < j; m++) {
+			/* Theresa May, Brian May: a month after a given name
+			 * and before no number is a surname */
+			if ((tk[m].wf & W_MONTH) && m == k + 1 &&
+			    ((tk[k].wf | tk[k].wf2) & W_FIRST) && !tk[m].used &&
+			    tk[m].e - tk[m].s >= 3 && !(m + 1 < r->ntok &&
+			    (tk[m + 1].cls & T_DIGIT)))
+				continue;
 			if (tk[m].used || (tk[m].wf & (W_TITLE | W_HONORIFIC |
 			    W_STOP | W_MONTH | W_WEEKDAY)))
 				break;
