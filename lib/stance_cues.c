@@ -16,6 +16,9 @@
 #define F(p, w)	{ p, CUE_FAVOR, w, 0 }
 #define FF(p, w) { p, CUE_FAVOR, w, CUE_FWD }	/* favor what follows */
 #define A(p, w)	{ p, CUE_AGAINST, w, 0 }
+/* attitudes: held by the clause's subject, who may not be the speaker */
+#define FH(p, w) { p, CUE_FAVOR, w, CUE_HOLDER }
+#define AH(p, w) { p, CUE_AGAINST, w, CUE_HOLDER }
 #define N(p)	{ p, CUE_NEG, 0, 0 }
 #define D(p)	{ p, CUE_DESTROY, 60, 0 }
 #define G(p, w)	{ p, CUE_DO, w, 0 }
@@ -25,21 +28,21 @@
 
 const struct stance_cue stance_cues[] = {
 	/* support, demand, necessity */
-	F("want*", 80), F("would like", 75), F("wish*", 60), F("hope*", 60),
+	FH("want*", 80), FH("would like", 75), FH("wish*", 60), FH("hope*", 60),
 	F("need*", 80), F("must", 80), F("have to", 70), F("has to", 70),
 	F("should", 60), F("ought to", 60),
 	F("call* for", 90), F("called for", 90), F("urg*", 80),
-	F("demand*", 80), F("insist*", 70), F("push* for", 80),
-	F("press* for", 80), F("seek*", 60), F("sought", 60),
+	FH("demand*", 80), FH("insist*", 70), FH("push* for", 80),
+	FH("press* for", 80), FH("seek*", 60), FH("sought", 60),
 	F("advocat*", 80), F("endors*", 80), F("champion*", 70),
-	F("support*", 80), F("back", 50), F("backs", 70), F("backed", 70),
-	F("backing", 70), F("welcom*", 80), F("favor*", 80), F("favour*", 80),
-	F("in favor", 80), F("in favour", 80), F("approv*", 70),
-	F("agree* to", 60), F("agree* on", 50), F("accept*", 60),
-	F("embrac*", 70), F("commit* to", 70), F("committed", 70),
-	F("ready to", 70), F("ready for", 70), F("prepared to", 60),
-	F("willing to", 60), F("open to", 60), F("interested in", 70),
-	F("look* forward", 70), F("believe in", 60), F("trust*", 50),
+	FH("support*", 80), FH("back", 50), FH("backs", 70), FH("backed", 70),
+	FH("backing", 70), FH("welcom*", 80), FH("favor*", 80), FH("favour*", 80),
+	F("in favor", 80), F("in favour", 80), FH("approv*", 70),
+	FH("agree* to", 60), F("agree* on", 50), FH("accept*", 60),
+	FH("embrac*", 70), FH("commit* to", 70), FH("committed", 70),
+	FH("ready to", 70), FH("ready for", 70), FH("prepared to", 60),
+	FH("willing to", 60), FH("open to", 60), FH("interested in", 70),
+	FH("look* forward", 70), F("believe in", 60), F("trust*", 50),
 	F("count on", 60), F("rely on", 50), F("stand* with", 60),
 	F("stand* by", 50), F("work on", 40), F("work* toward*", 50),
 	F("work* to", 40), F("strive*", 50), F("fight for", 60),
@@ -61,11 +64,11 @@ const struct stance_cue stance_cues[] = {
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
 
 	/* intention and commitment: the speaker means to bring it about */
-	F("plan to", 60), F("plans to", 60), F("planning to", 60),
-	F("planned to", 60), F("intend*", 70), F("aim to", 60),
-	F("aims to", 60), F("aiming to", 60), F("determined to", 80),
-	F("vow*", 80), F("pledg*", 80), F("promis*", 70),
-	F("keen to", 70), F("eager to", 70), F("as long as it takes", 80),
+	FH("plan to", 60), FH("plans to", 60), FH("planning to", 60),
+	FH("planned to", 60), FH("intend*", 70), FH("aim to", 60),
+	FH("aims to", 60), FH("aiming to", 60), FH("determined to", 80),
+	FH("vow*", 80), FH("pledg*", 80), FH("promis*", 70),
+	FH("keen to", 70), FH("eager to", 70), F("as long as it takes", 80),
 	F("whatever it takes", 80),
 
 	/* feasibility and timing: read as the speaker's position */
@@ -96,25 +99,25 @@ const struct stance_cue stance_cues[] = {
 	G("introduc*", 40), G("adopt*", 50), G("pass", 40),
 
 	/* refusal, opposition, infeasibility */
-	A("reject*", 90), A("rejection", 90), A("refus*", 90),
-	A("oppos*", 90), A("condemn*", 90), A("denounc*", 80),
+	AH("reject*", 90), AH("rejection", 90), AH("refus*", 90),
+	AH("oppos*", 90), AH("condemn*", 90), AH("denounc*", 80),
 	A("unrealistic", 80), A("unacceptable", 90), A("impossible", 70),
 	A("unthinkable", 80), A("out of the question", 90),
 	A("red line", 80), A("red lines", 80), A("forget about", 90),
-	A("forget it", 90), A("rule* out", 90), A("ruled out", 90),
+	A("forget it", 90), AH("rule* out", 90), AH("ruled out", 90),
 	A("is against", 80), A("are against", 80), A("was against", 80),
 	A("were against", 80), A("am against", 80), A("be against", 80),
 	A("stand* against", 80), A("against it", 80), A("against this", 80),
-	A("against that", 80), A("vote* against", 80), A("veto*", 80), A("dismiss*", 70),
+	A("against that", 80), A("vote* against", 80), AH("veto*", 80), AH("dismiss*", 70),
 	A("criticiz*", 70), A("criticis*", 70), A("criticism", 60),
 	A("mistake", 70), A("dangerous", 70), A("naive", 60), A("no way", 80),
 	A("counter to", 70), A("unconstitutional", 80), A("illegal", 70),
 	A("illegitimate", 70), A("skeptic*", 60), A("sceptic*", 60),
 	A("doubt*", 50), A("premature", 60), A("too early", 50),
-	A("object* to", 70), A("objection*", 60), A("protest*", 50),
-	A("resist*", 60), A("waste", 60), A("pointless", 70), A("futile", 70),
-	A("betray*", 70), A("capitulat*", 80), A("unwilling", 70),
-	A("reluctan*", 60), A("hesitan*", 50), A("warn* against", 70),
+	AH("object* to", 70), A("objection*", 60), A("protest*", 50),
+	AH("resist*", 60), A("waste", 60), A("pointless", 70), A("futile", 70),
+	A("betray*", 70), A("capitulat*", 80), AH("unwilling", 70),
+	AH("reluctan*", 60), A("hesitan*", 50), A("warn* against", 70),
 	A("inflammatory", 60), A("harmful", 60), A("bad idea", 70),
 	A("wrong", 50), A("never again", 90), A("catastroph*", 70),
 	A("disaster*", 70), A("meaningless", 70), A("worthless", 70),

@@ -24,14 +24,15 @@ enum cue_kind {
 
 /* stance_cue.flags */
 enum {
-	CUE_FWD = 1	/* counts only for a target after it: "depends on X" */
+	CUE_FWD = 1,	/* counts only for a target after it: "depends on X" */
+	CUE_HOLDER = 2	/* an attitude held by the clause's subject: "Putin wants" */
 };
 
 struct stance_cue {
 	const char	*phrase;
 	unsigned char	 kind;		/* enum cue_kind */
 	unsigned char	 weight;	/* strength in hundredths */
-	unsigned char	 flags;		/* CUE_FWD */
+	unsigned char	 flags;		/* CUE_FWD, CUE_HOLDER */
 };
 
 extern const struct stance_cue stance_cues[];

@@ -128,6 +128,16 @@ sys.exit(bad > 0)'
 26 ceasefire favor" ]
 }
 
+@test "a named third party's attitude (President Putin does not want) is reported, neutral; the speaker's own name and 'the United States' are not third parties" {
+	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
+	run -0 awk -F '\t' '$2 >= 27 && $2 <= 30 { print $2, $11, $12 }' "$BATS_TEST_TMPDIR/out"
+	[ "$output" = "27 ceasefire neutral
+27 peace-talks neutral
+28 ceasefire neutral
+29 nato-membership against
+30 peacekeepers favor" ]
+}
+
 @test "a paragraph antecedent is not used when the quote names its own target before the pronoun" {
 	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
 	run -0 awk -F '\t' '$1 == "m" && $2 == 12 { print $11 }' "$BATS_TEST_TMPDIR/out"

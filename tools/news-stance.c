@@ -1410,6 +1410,79 @@ attributive_elsewhere(const struct text *tx, const struct match *c,
 	return 1;
 }
 
+/* The quote's speaker (raw bytes of the speaker column), for holder(). */
+static const char *speaker;
+static size_t speaker_len;
+
+static int
+is_upper_start(const struct text *tx, size_t i)
+{
+	return tx->src[tx->t[i].s] >= 'A' && tx->src[tx->t[i].s] <= 'Z';
+}
+
+/*
+ * Is the attitude cue c (want, ready to, reject) held by a named person
+ * other than the speaker: "Vladimir Putin was not ready to negotiate",
+ * "President Putin does not want peace"?  The subject is the name right
+ * before the cue (auxiliaries, negators and adverbs may stand between):
+ * a title and a name, or two capitalised words not after "the" (so not
+ * "the United States").  Then the clause reports someone else's position.
+ */
+static int
+third_party(const struct text *tx, const struct match *c)
+{
+	static const char *const aux[] = {
+		"is", "are", "was", "were", "be", "been", "has", "have", "had",
+		"does", "do", "did", "would", "will", "could", "should", "may",
+		"might", "not", "never", "also", "still", "already", "now",
+		"no", "longer", "even", "just", "cannot", "clearly", "really",
+		"firmly", "strongly", "reportedly", "apparently", "simply"
+	};
+	static const char *const title[] = {
+		"president", "minister", "chancellor", "secretary", "leader",
+		"mr", "mrs", "ms", "dr", "general", "king", "pope", "senator",
+		"governor", "envoy", "spokesman", "spokeswoman", "spokesperson",
+		"premier", "ambassador", "commander"
+	};
+	static const char *const the[] = { "the" };
+	size_t cl = tx->t[c->ts].clause, j, k, n, t;
+	const struct tok *w;
+	int titled = 0;
+
+	if (c->ts == 0)
+		return 0;
+	for (j = c->ts - 1; j > 0 && tx->t[j].clause == cl &&
+	    (TOK_IN(tx, j, cl, aux) || (tx->t[j].kl > 3 &&
+	    memcmp(tx->fold.data + tx->t[j].k + tx->t[j].kl - 3, "n't", 3) == 0));
+	    j--)
+		;
+	if (tx->t[j].clause != cl || !is_upper_start(tx, j) ||
+	    key_is(tx, &tx->t[j], "i"))
+		return 0;
+	/* the name: capitalised words and titles back from j */
+	for (k = j, n = 0; ; k--) {
+		if (TOK_IN(tx, k, cl, title))
+			titled = 1;
+		else if (!is_upper_start(tx, k) || tx->t[k].clause != cl ||
+		    TOK_IN(tx, k, cl, the))
+			break;
+		n++;
+		if (k == 0) {
+			k = SIZE_MAX;
+			break;
+		}
+	}
+	if (!titled && (n < 2 || (k != SIZE_MAX && TOK_IN(tx, k, cl, the))))
+		return 0;
+	/* the speaker's own name is no third party */
+	w = &tx->t[j];
+	if (speaker_len >= w->e - w->s)
+		for (t = 0; t + (w->e - w->s) <= speaker_len; t++)
+			if (memcmp(speaker + t, tx->src + w->s, w->e - w->s) == 0)
+				return 0;
+	return 1;
+}
+
 /* The stance of the clause around target mention m of tx. */
 static void
 read_mention(const struct matcher *mt, const struct text *tx,
@@ -1424,7 +1497,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	size_t id = match_phrase(mt, m)->id;
 	double strength = 0, factor = 1, refw = 0;
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = 0, ans;
-	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0;
+	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0, reported = 0;
 
 	ms = tx->t[m->ts].s;
 	me = tx->t[m->te - 1].e;
@@ -1476,6 +1549,8 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			if ((cue->kind == CUE_FAVOR || cue->kind == CUE_AGAINST) &&
 			    attributive_elsewhere(tx, c, m))
 				continue;	/* "end that ridiculous war" */
+			if ((cue->flags & CUE_HOLDER) && third_party(tx, c))
+				reported = 1;	/* "Putin is not ready to negotiate" */
 			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
 				sign = -sign;
 			ncue++;
@@ -1555,6 +1630,8 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		sign = 0;	/* "any deal must include ...": a requirement */
 	if (of_complement(mt, tx, m))
 		sign = 0;	/* the cues are the head target's */
+	if (reported)
+		sign = 0;	/* someone else's position, reported */
 	/*
 	 * A question is neutral, unless the speaker answers it at once:
 	 * "Should we scrap the tax? Absolutely not." is favor of the tax.
@@ -1775,6 +1852,7 @@ struct state {
 	unsigned long	 last_para;	/* the paragraph it was named in */
 	unsigned long	 strong_para;	/* the last paragraph with a strong phrase, + 1 */
 	size_t		 lead;		/* phrase named in the context before the quote */
+	long		 spkcol;	/* speaker column, or -1 */
 };
 
 /*
@@ -2011,6 +2089,8 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	}
 	locate(st, in);
 	gate_weak(st);
+	if (st->spkcol >= 0)
+		speaker = tsv_raw(in, (size_t)st->spkcol, &speaker_len);
 	st->ntouched = 0;
 	for (i = 0; i < tx->ntm; i++)
 		touch(st, match_phrase(&st->mt, &tx->tm[i])->id);
@@ -2145,6 +2225,7 @@ main(int argc, char *argv[])
 		cuecol = tsv_find_column(&in, "cue");
 		st.doccol = tsv_find_column(&in, "doc");
 		st.paracol = tsv_find_column(&in, "para");
+		st.spkcol = tsv_find_column(&in, "speaker");
 		kindcol = tsv_find_column(&in, "kind");
 		col[0] = tsv_add_column(&in, "target");
 		col[1] = tsv_add_column(&in, "stance");
