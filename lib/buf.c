@@ -134,3 +134,25 @@ buf_free(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+/*
+ * A multiplicative hash over 8 bytes at a time: the one hash function of the
+ * project's hash tables (documents seen, gazetteer, names in a document).
+ */
+uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	for (w = 0; n > 0; n--)
+		w = (w << 8) | (unsigned char)s[n - 1];
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
+}

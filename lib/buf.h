@@ -6,6 +6,7 @@
 #define NEWS_BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char	*data;		/* not NUL-terminated unless buf_cstr() was called */
@@ -33,5 +34,7 @@ void	*xrealloc(void *p, size_t n);
 /* realloc for an array of nmemb items of size bytes, with overflow check. */
 void	*xreallocarray(void *p, size_t nmemb, size_t size);
 char	*xstrdup(const char *s);
+/* A fast 64-bit hash of n bytes, for hash tables (not for security). */
+uint64_t hash_bytes(const char *s, size_t n);
 
 #endif

@@ -162,6 +162,8 @@ tsv_read_header(struct tsv_in *in)
 			p = end;
 		buf_clear(&name);
 		tsv_unescape(&name, s, (size_t)(p - s));
+		if (memchr(name.data, '\0', name.len) != NULL)
+			tsv_die(in, "column %zu's name holds a NUL byte", i + 1);
 		in->cols[i] = xstrdup(buf_cstr(&name));
 		s = p + 1;
 	}
@@ -378,18 +380,6 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 }
 
 /* Finished document names: stored as a length-prefixed copy. */
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static char *
 doc_slot_key(const char *e, size_t *n)
 {
@@ -458,6 +448,7 @@ doc_start(struct doc_seen *d, const struct tsv_in *in, const char *doc, size_t n
 		tsv_die(in, "document '%s' appears again", buf_cstr(&shown));
 	}
 	buf_clear(&d->current);
+	buf_reserve(&d->current, n);	/* data is never NULL, even for doc '' */
 	buf_add(&d->current, doc, n);
 	d->any = 1;
 	return 1;

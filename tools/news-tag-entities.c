@@ -431,18 +431,6 @@ emit_bytes(struct row *r, size_t a, size_t b, size_t s, size_t e, int type,
 
 /* ---- the document's own names ---- */
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n--) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static struct dname *
 doc_slot(const char *k, size_t n)
 {
