@@ -105,11 +105,11 @@ sys.exit(bad > 0)'
 	golden domains --targets "$F/domains-targets.tsv"
 }
 
-@test "user targets: '...' gaps, '~' weak phrases near a strong one, '?' topic-only and '-' exclusions (council beat)" {
+@test "user targets: '...' gaps, '~' weak phrases near a strong one, '?' topic-only, '-' exclusions and '&' anchors (council beat)" {
 	golden council --targets "$F/council-targets.tsv"
 }
 
-@test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase" {
+@test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase, membership anchored by NATO or EU" {
 	golden synonyms
 }
 
@@ -142,6 +142,12 @@ sys.exit(bad > 0)'
 	news-stance "$F/rules.tsv" > "$BATS_TEST_TMPDIR/out"
 	run -0 awk -F '\t' '$1 == "m" && $2 == 12 { print $11 }' "$BATS_TEST_TMPDIR/out"
 	[ "$output" = "nato-membership" ]
+}
+
+@test "malformed targets file: '&' with no anchor word after it" {
+	run --separate-stderr -2 news-stance --targets "$F/bad-anchor-targets.tsv" "$F/favor.tsv"
+	[ "$output" = "" ]
+	[ "$stderr" = "news-stance: $F/bad-anchor-targets.tsv:2: '&' must be followed by a word" ]
 }
 
 @test "malformed targets file: '...' with no word after it" {

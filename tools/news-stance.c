@@ -63,7 +63,8 @@ static const char usage[] =
 "                       to 4 words; a leading \"!\" names the target's\n"
 "                       opposite, \"~\" a weak phrase (counts only near a\n"
 "                       strong one), \"?\" a topic (neutral), \"-\" words\n"
-"                       that are not the target; \"#\" a comment\n"
+"                       that are not the target; \"&word\" an anchor that\n"
+"                       must stand within 40 words; \"#\" a comment\n"
 "      --print-targets  write the built-in target table and exit\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
@@ -394,6 +395,7 @@ struct phrase {
 	unsigned char	weak;		/* "~phrase": counts only near a strong one */
 	unsigned char	topic;		/* "?phrase": names the topic, no stance */
 	unsigned char	exclude;	/* "-phrase": not the target (Russian troops) */
+	size_t		nanchor;	/* "&word"s after the nw words: one must be near */
 	size_t		next;		/* next phrase with the same first word, or SIZE_MAX */
 };
 
@@ -505,7 +507,8 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	struct pword *pw;
 	struct slot *sl;
 	const struct tok *t;
-	size_t i, j, seg, segn, gaps = 0;
+	size_t i, j, seg, segn, gaps = 0, an = 0;
+	const char *amp;
 	uint64_t h;
 	int inverse = 0, weak = 0, topic = 0, exclude = 0;
 
@@ -528,6 +531,21 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	tokenize(scratch, s, n);
 	if (scratch->nt == 0)
 		return "phrase has no words";
+	/* "membership &nato &alliance": anchors after the first '&' */
+	amp = cls == PH_TARGET ? (const char *)memchr(s, '&', n) : NULL;
+	if (amp != NULL) {
+		an = (size_t)(s + n - amp);
+		n = (size_t)(amp - s);
+		tokenize(scratch, amp, an);
+		if (scratch->nt == 0)
+			return "'&' must be followed by a word";
+		for (i = 0; i < scratch->nt; i++)
+			if (scratch->t[i].s == 0 || amp[scratch->t[i].s - 1] != '&')
+				return "each anchor word needs its own '&'";
+		tokenize(scratch, s, n);
+		if (scratch->nt == 0)
+			return "phrase has no words before '&'";
+	}
 	/* check every part between gaps before adding anything */
 	for (seg = 0; seg <= n; seg += segn + 3) {
 		segn = find_gap(s + seg, n - seg);
@@ -568,6 +586,24 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 			pw->gap = j == 0 && seg > 0;
 			buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
 			ph->nw++;
+		}
+	}
+	ph->nanchor = 0;
+	if (amp != NULL) {
+		tokenize(scratch, amp, an);
+		for (j = 0; j < scratch->nt; j++) {
+			t = &scratch->t[j];
+			if (mt->nw == mt->wcap) {
+				mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
+				mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
+			}
+			pw = &mt->w[mt->nw++];
+			pw->off = mt->keys.len;
+			pw->len = t->kl;
+			pw->prefix = t->e < an && amp[t->e] == '*';
+			pw->gap = 0;
+			buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+			ph->nanchor++;
 		}
 	}
 	mt->nexclude += (size_t)exclude;
@@ -678,6 +714,27 @@ push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
 
 /* Walk one chain of phrases starting at token i. */
 /*
+ * Is one of the anchor words of phrase ph within ANCHOR_REACH words of the
+ * match [ts, te)?  "membership &nato" is NATO membership only in a
+ * sentence that names NATO.
+ */
+enum { ANCHOR_REACH = 40 };
+
+static int
+anchored(const struct matcher *mt, const struct text *tx,
+    const struct phrase *ph, size_t ts, size_t te)
+{
+	size_t i, j, lo = ts > ANCHOR_REACH ? ts - ANCHOR_REACH : 0;
+	size_t hi = te + ANCHOR_REACH < tx->nt ? te + ANCHOR_REACH : tx->nt;
+
+	for (i = lo; i < hi; i++)
+		for (j = 0; j < ph->nanchor; j++)
+			if (word_matches(mt, tx, &mt->w[ph->w + ph->nw + j], &tx->t[i]))
+				return 1;
+	return 0;
+}
+
+/*
  * Walk one chain of phrases starting at token i.  Among cues the longest
  * wins; at equal length the more specific first word wins, and chains are
  * walked from the shortest prefix to the exact word, so a later chain wins
@@ -699,9 +756,11 @@ try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
 		if ((end = rest_from(mt, tx, ph, 1, i + 1, tx->t[i].clause, &gs,
 		    &ge)) == 0)
 			continue;
-		if (ph->cls == PH_TARGET)
-			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, end, gs, ge);
-		else if (ph->nw > len) {
+		if (ph->cls == PH_TARGET) {
+			if (ph->nanchor == 0 || anchored(mt, tx, ph, i, end))
+				push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, end,
+				    gs, ge);
+		} else if (ph->nw > len) {
 			cue = p;
 			len = ph->nw;
 		}
@@ -766,7 +825,8 @@ drop_nested(const struct matcher *mt, struct text *tx)
 		id = mt->p[tx->tm[i].ph].id;
 		inside = 0;
 		for (k = j; k-- > 0 && tx->tm[k].ts + mt->maxnw >= tx->tm[i].ts;)
-			if (mt->p[tx->tm[k].ph].id == id &&
+			if ((mt->p[tx->tm[k].ph].id == id ||
+			    mt->p[tx->tm[i].ph].nanchor > 0) &&
 			    tx->tm[k].ts <= tx->tm[i].ts && tx->tm[k].te >= tx->tm[i].te) {
 				inside = 1;
 				break;
@@ -1400,6 +1460,8 @@ attributive_elsewhere(const struct text *tx, const struct match *c,
 	if (c->te != c->ts + 1 || c->ts < 2 || c->te >= tx->nt ||
 	    tx->t[c->te].clause != cl || (c->te >= m->ts && c->te < m->te))
 		return 0;
+	if (m->ts > c->te && m->ts - c->te <= 3)
+		return 0;	/* its noun phrase holds the target: "an irreversible path to membership" */
 	if (!TOK_IN(tx, c->ts - 1, cl, det) || TOK_IN(tx, c->te, cl, link))
 		return 0;
 	for (j = c->ts - 2; j > 0 && TOK_IN(tx, j, cl, adv); j--)
