@@ -263,6 +263,17 @@ sys.exit(bad > 0)'
 	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 8)" = "$(printf 'want a ceasefire and this truce we %.0s' 1 2 3)want" ]
 }
 
+@test "a phrase of many gaps, exclusions and anchors on a 200000-word clause of the same word" {
+	printf 'target\tphrase\nx\ta ... a ... a ... a ... a\nx\t~a a\nx\t-b a\nx\ta &a &b\n' > "$BATS_TEST_TMPDIR/t.tsv"
+	{
+		printf 'doc\tquote\ttext\tcontext\nd\t1\t'
+		yes a | head -n 200000 | tr '\n' ' '
+		printf '\tx\n'
+	} > "$BATS_TEST_TMPDIR/in.tsv"
+	news-stance -t "$BATS_TEST_TMPDIR/t.tsv" "$BATS_TEST_TMPDIR/in.tsv" > "$BATS_TEST_TMPDIR/out"
+	[ "$(tail -n 1 "$BATS_TEST_TMPDIR/out" | cut -f 5-7)" = "x	neutral	0.00" ]
+}
+
 @test "> /dev/full: write error, exit 1" {
 	run --separate-stderr -1 bash -c 'news-stance "$1" > /dev/full' _ "$BATS_FILE_TMPDIR/big.tsv"
 	[ "$stderr" = "news-stance: write error: No space left on device" ]

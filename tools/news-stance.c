@@ -658,8 +658,9 @@ word_matches(const struct matcher *mt, const struct text *tx,
 
 /*
  * Do words j.. of phrase ph match the tokens from i on, in clause c?
- * Returns the end token (exclusive), or 0; a "..." word takes the nearest
- * match and widens the skipped range [*gs, *ge).
+ * Returns the end token (exclusive), or 0.  A "..." word takes the nearest
+ * match within GAP_MAX words (no backtracking, so a phrase of many gaps
+ * still costs linear time) and widens the skipped range [*gs, *ge).
  */
 static size_t
 rest_from(const struct matcher *mt, const struct text *tx,
@@ -667,27 +668,25 @@ rest_from(const struct matcher *mt, const struct text *tx,
     size_t *ge)
 {
 	const struct pword *pw;
-	size_t k, end;
+	size_t k;
 
 	for (; j < ph->nw; j++, i++) {
 		pw = &mt->w[ph->w + j];
 		if (pw->gap) {
 			for (k = i; k < tx->nt && k <= i + GAP_MAX &&
-			    tx->t[k].clause == c; k++) {
-				if (!word_matches(mt, tx, pw, &tx->t[k]))
-					continue;
-				if ((end = rest_from(mt, tx, ph, j + 1, k + 1, c, gs,
-				    ge)) == 0)
-					continue;
-				if (k > i) {
-					if (*gs == *ge || i < *gs)
-						*gs = i;
-					if (k > *ge)
-						*ge = k;
-				}
-				return end;
+			    tx->t[k].clause == c; k++)
+				if (word_matches(mt, tx, pw, &tx->t[k]))
+					break;
+			if (k >= tx->nt || k > i + GAP_MAX || tx->t[k].clause != c)
+				return 0;
+			if (k > i) {
+				if (*gs == *ge || i < *gs)
+					*gs = i;
+				if (k > *ge)
+					*ge = k;
 			}
-			return 0;
+			i = k;
+			continue;
 		}
 		if (i >= tx->nt || tx->t[i].clause != c ||
 		    !word_matches(mt, tx, pw, &tx->t[i]))
