@@ -55,6 +55,8 @@ out_flush(void)
 void
 out_write(const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* p may be NULL (an empty, never-grown buf) */
 	if (n <= OUT_SIZE - olen) {
 		memcpy(obuf + olen, p, n);
 		olen += n;
