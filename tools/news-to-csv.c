@@ -16,9 +16,10 @@ static const char usage[] =
 "\n"
 "Convert a newsline stream (TSV with a header) to RFC 4180 CSV: the header\n"
 "is the first record, fields are separated by commas, records end in CRLF,\n"
-"a field is quoted only when it holds a comma, a quotation mark, CR or LF,\n"
-"and a quotation mark inside a field is doubled.  The stream escapes\n"
-"\\\\ \\t \\n \\r become the real characters.  No byte order mark is written.\n"
+"a field is quoted only when it holds a comma, a quotation mark, CR or LF\n"
+"(or is empty and alone in its record), and a quotation mark inside a field\n"
+"is doubled.  The stream escapes \\\\ \\t \\n \\r become the real\n"
+"characters.  No byte order mark is written.\n"
 "\n"
 "Options:\n"
 "  -h, --help         show this help and exit\n"
@@ -32,10 +33,10 @@ static const struct option longopts[] = { OPT_COMMON };
 
 /* Write one decoded field, quoted when RFC 4180 needs it. */
 static void
-write_csv_field(const char *s, size_t n)
+write_csv_field(const char *s, size_t n, int alone)
 {
 	const char *end = s + n, *p;
-	int quote = 0;
+	int quote = alone && n == 0;	/* a bare empty line reads as no record */
 
 	for (p = s; p < end; p++)
 		if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r') {
@@ -76,7 +77,7 @@ write_csv_record(const struct tsv_in *in, size_t ncols, int header, struct buf *
 			raw = tsv_raw(in, i, &n);
 			tsv_unescape(field, raw, n);
 		}
-		write_csv_field(field->data, field->len);
+		write_csv_field(field->data, field->len, ncols == 1);
 	}
 	out_write("\r\n", 2);
 }
