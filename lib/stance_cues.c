@@ -74,7 +74,8 @@ const struct stance_cue stance_cues[] = {
 	/* feasibility and timing: read as the speaker's position */
 	F("on the cards", 50), F("in the cards", 50), F("within reach", 60),
 	F("within sight", 50), F("the sooner", 60), F("an option", 50),
-	F("ask* for", 70), F("asked for", 70),
+	F("ask* for", 70), F("asked for", 70), F("non-negotiable", 80),
+	A("negotiable", 50),
 	F("once and for all", 60), F("as soon as possible", 60),
 
 	/* dependence: what the speaker says something rests on is needed */
