@@ -193,8 +193,11 @@ skip_len(const char *s, size_t n, size_t i)
 static int
 key_is(const struct text *tx, const struct tok *t, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
+	if (t->kl == 0 || tx->fold.data[t->k] != w[0])
+		return 0;	/* most words differ in the first byte */
+	n = strlen(w);
 	return t->kl == n && memcmp(tx->fold.data + t->k, w, n) == 0;
 }
 
@@ -226,14 +229,28 @@ static const struct {
 #undef W
 };
 
+/* Bit L of clause_len[c]: some clause word starts with c and has L bytes. */
+static uint16_t clause_len[256];
+
+static void
+init_clause_words(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(clause_words) / sizeof(clause_words[0]); i++)
+		clause_len[(unsigned char)clause_words[i].w[0]] |=
+		    (uint16_t)(1u << clause_words[i].len);
+}
+
 static int
 is_clause_conjunction(const struct text *tx, const struct tok *t)
 {
 	const char *k = tx->fold.data + t->k;
 	size_t i;
 
-	if (t->kl < 4 || t->kl > 13)
-		return t->kl == 3 && memcmp(k, "but", 3) == 0;
+	if (t->kl < 3 || t->kl > 13 ||
+	    !(clause_len[(unsigned char)k[0]] >> t->kl & 1))
+		return 0;	/* one lookup rules out most words */
 	for (i = 0; i < sizeof(clause_words) / sizeof(clause_words[0]); i++)
 		if (clause_words[i].len == t->kl && clause_words[i].w[0] == k[0] &&
 		    memcmp(clause_words[i].w, k, t->kl) == 0)
@@ -2232,6 +2249,7 @@ main(int argc, char *argv[])
 
 	prog_init("news-stance");
 	init_lower();
+	init_clause_words();
 	while ((c = opt_next(argc, argv, "aht:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'a':
