@@ -113,7 +113,7 @@ sys.exit(bad > 0)'
 	golden synonyms
 }
 
-@test "clause rules: modal before the target, fronted 'without', 'any X' is a requirement, of-complement of another target, a plan's content, intention and dependence cues, lead-in antecedent, no X without Y, no verb across after/until" {
+@test "clause rules: modal before the target, fronted 'without', 'any X' is a requirement, of-complement of another target, a plan's content, intention and dependence cues, lead-in antecedent, no X without Y, no verb across after/until, "the idea" refers back" {
 	golden rules
 }
 

@@ -2080,6 +2080,26 @@ last_named(const struct matcher *mt, const struct text *tx)
  * rows must carry doc and para.  Returns the target, or SIZE_MAX; updates
  * the paragraph's last-named target for the next row.
  */
+/*
+ * A definite description that refers back: "the idea", "this proposal",
+ * "such a notion", "the prospect" (the noun at token i, after the, this,
+ * that or such).  Generic nouns (step, move) are left out.
+ */
+static int
+description(const struct text *tx, size_t i)
+{
+	static const char *const noun[] = {
+		"idea", "proposal", "prospect", "notion", "suggestion"
+	};
+	static const char *const det[] = { "the", "this", "that", "such" };
+	size_t c = tx->t[i].clause;
+
+	if (!TOK_IN(tx, i, c, noun) || i == 0)
+		return 0;
+	return TOK_IN(tx, i - 1, c, det) || (i >= 2 &&
+	    key_is(tx, &tx->t[i - 1], "a") && TOK_IN(tx, i - 2, c, det));
+}
+
 static size_t
 paragraph_anaphor(struct state *st, struct verdict *v)
 {
@@ -2111,8 +2131,9 @@ paragraph_anaphor(struct state *st, struct verdict *v)
 		    tries < MENTION_MAX; i++) {
 			if (npron == 3 && tx->ntm > 0 && tx->tm[0].ts < i)
 				break;	/* the quote's own target comes first */
-			for (j = 0; j < npron; j++) {
-				if (!key_is(tx, &tx->t[i], pron[j]))
+			for (j = 0; j <= npron; j++) {
+				if (j == npron ? !description(tx, i) :
+				    !key_is(tx, &tx->t[i], pron[j]))
 					continue;
 				tries++;
 				a.ph = ph;
