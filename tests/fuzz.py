@@ -428,9 +428,11 @@ def make_case(g, s, idx):
     r = g.r
     k = idx % 12
     if k in (0, 1):
-        return ("news-split", g.raw_article())
+        if r.random() < 0.1:
+            return ("news-split - @2", g.raw_article(), g.raw_article())
+        return ("news-split", g.raw_article(), None)
     if k == 2:
-        return ("pipeline", g.raw_article())
+        return ("pipeline", g.raw_article(), None)
     tool = list(TOOL_INPUT)[(idx // 12 + k) % len(TOOL_INPUT)]
     stage, cols = TOOL_INPUT[tool]
     w = r.randrange(10)
@@ -447,7 +449,13 @@ def make_case(g, s, idx):
                          s.stage[stage].split(b"\n", 1)[0],
                          s.stage[stage].split(b"\n", 1)[0] + b"\r\n",
                          s.stage[stage].split(b"\n", 1)[0] + b"\n\n"])
-    return (tool, data)
+    if r.random() < 0.08:
+        # a second input file: the same again (cat a a), another stream,
+        # an empty file or the header alone
+        data2 = r.choice([data, tsv_mutate(g, s.stage[stage], tool), b"",
+                          s.stage[stage].split(b"\n", 1)[0] + b"\n"])
+        return (tool + " - @2", data, data2)
+    return (tool, data, None)
 
 
 # ---------------------------------------------------------------- checks
@@ -527,8 +535,20 @@ def csv_differs(data, out):
     return None
 
 
-def run_case(bindir, timeout, tool, data):
+def run_case(bindir, timeout, tool, data, data2=None):
     """Returns (failure message or None, stdout bytes, stderr bytes)."""
+    if data2 is not None:
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "second.tsv")
+            with open(path, "wb") as fh:
+                fh.write(data2)
+            return run_case2(bindir, timeout, tool.replace("@2", path), data)
+    return run_case2(bindir, timeout, tool, data)
+
+
+def run_case2(bindir, timeout, tool, data):
+    multi = " - " in tool + " "
     env = dict(os.environ, LC_ALL="C.UTF-8",
                ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99",
                UBSAN_OPTIONS="print_stacktrace=1:exitcode=98")
@@ -558,6 +578,10 @@ def run_case(bindir, timeout, tool, data):
         if tool != "pipeline" and not err.startswith(name.encode() + b": "):
             return ("message does not start with %s: %r" % (name, err[:300]), out, err)
         return (None, out, err)
+    if multi:
+        if tool.startswith("news-to-csv") or not out:
+            return (None, out, err)
+        return (check_stream(out, False, True, False), out, err)
     if tool.startswith("news-to-csv") or tool == "pipeline":
         if tool != "pipeline" and not data and out:
             return ("output on an empty input", out, err)
@@ -575,7 +599,106 @@ def run_case(bindir, timeout, tool, data):
             msg = "read %d rows, wrote %d" % (nin, nout)
     if msg is None and tool.startswith("news-split") and out:
         msg = split_lost(tool, data, out)
+    if msg is None and out:
+        msg = invariants(tool, out)
+    if msg is None and tool.startswith("news-normalize") and out:
+        again = subprocess.run(argv, input=out, capture_output=True, timeout=timeout, env=env)
+        if again.returncode != 0 or again.stdout != out:
+            msg = "normalizing twice differs from once (status %d)" % again.returncode
     return (msg, out, err)
+
+
+def col(rows, name):
+    try:
+        return rows[0].index(name)
+    except ValueError:
+        return None
+
+
+NUM = re.compile(rb"[1-9][0-9]*")
+CTRL = re.compile(rb"[\x00-\x1f\x7f]")
+ZONES = {b"title", b"heading", b"byline", b"meta", b"body", b"caption", b"boilerplate"}
+
+
+def invariants(tool, out):
+    """What each tool promises about its own columns."""
+    rows = rows_of(out)
+    name = tool.split()[0]
+    if name == "news-split":
+        d, p, st, z, t = (col(rows, c) for c in (b"doc", b"para", b"sent", b"zone", b"text"))
+        last = {}
+        for i, r in enumerate(rows[1:], 2):
+            if not NUM.fullmatch(r[p]) or not NUM.fullmatch(r[st]):
+                return "line %d: para/sent %r %r" % (i, r[p], r[st])
+            lp, ls = last.get(r[d], (1, 0))
+            if int(r[st]) != ls + 1 or int(r[p]) < lp or int(r[p]) > lp + 1 and ls == 0:
+                return "line %d: para %s sent %s after para %d sent %d" % (
+                    i, r[p].decode(), r[st].decode(), lp, ls)
+            last[r[d]] = (int(r[p]), int(r[st]))
+            if r[z] not in ZONES:
+                return "line %d: zone %r" % (i, r[z])
+            if not r[t].strip(b" \t\n\r\f\v"):
+                return "line %d: an empty sentence row" % i
+    elif name == "news-normalize":
+        t = col(rows, b"text")
+        for i, r in enumerate(rows[1:], 2):
+            if t is None:
+                break
+            try:
+                r[t].decode("utf-8")
+            except UnicodeDecodeError:
+                return "line %d: invalid UTF-8 after normalizing" % i
+            if CTRL.search(r[t]):
+                return "line %d: a control character after normalizing: %r" % (
+                    i, CTRL.search(r[t]).group())
+            if r[t] != r[t].strip(b" ") or b"  " in r[t]:
+                return "line %d: spaces not collapsed or trimmed" % i
+    elif name == "news-tag-entities":
+        t, e = col(rows, b"text"), col(rows, b"entities")
+        for i, r in enumerate(rows[1:], 2):
+            if not r[e]:
+                continue
+            pos = 0
+            try:
+                valid = r[t].decode("utf-8") is not None
+            except UnicodeDecodeError:
+                valid = False      # an invalid byte is a character of its own
+            for ent in r[e].split(b"|"):
+                m = re.fullmatch(rb"(PER|ORG|GPE|LOC|NORP|DATE|MONEY):([0-9]+)-([0-9]+):(.+)",
+                                 ent, re.S)
+                if not m:
+                    return "line %d: bad entity %r" % (i, ent[:100])
+                a, b = int(m.group(2)), int(m.group(3))
+                txt = r[t]
+                if not (pos <= a < b <= len(txt)):
+                    return "line %d: entity %r out of order or range (text %d bytes)" % (
+                        i, ent[:100], len(txt))
+                if valid and any(k < len(txt) and 0x80 <= txt[k] < 0xC0 for k in (a, b)):
+                    return "line %d: entity %r not on a character boundary" % (i, ent[:100])
+                pos = a
+    elif name == "news-extract-quotes":
+        d, q = col(rows, b"doc"), col(rows, b"quote")
+        last = {}
+        for i, r in enumerate(rows[1:], 2):
+            if not NUM.fullmatch(r[q]) or int(r[q]) != last.get(r[d], 0) + 1:
+                return "line %d: quote %r after %d" % (i, r[q], last.get(r[d], 0))
+            last[r[d]] = int(r[q])
+            k = r[col(rows, b"kind")]
+            if k not in (b"direct", b"partial", b"indirect"):
+                return "line %d: kind %r" % (i, k)
+    elif name == "news-stance":
+        sc, stn = col(rows, b"score"), col(rows, b"stance")
+        for i, r in enumerate(rows[1:], 2):
+            if r[sc] == b"" and r[stn] == b"":
+                continue
+            m = re.fullmatch(rb"-?[01]\.[0-9][0-9]", r[sc])
+            if not m or abs(float(r[sc])) > 1:
+                return "line %d: score %r" % (i, r[sc])
+            want = (b"favor" if float(r[sc]) > 0 else b"against" if float(r[sc]) < 0
+                    else b"neutral")
+            if r[stn] != want:
+                return "line %d: stance %r with score %r" % (i, r[stn], r[sc])
+    return None
 
 
 def main():
@@ -604,10 +727,10 @@ def main():
         cases = [c for c in cases if c[0].split()[0] in want]
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
-        futs = {ex.submit(run_case, bindir, a.timeout, t, d): (i, t, d)
-                for i, (t, d) in enumerate(cases)}
+        futs = {ex.submit(run_case, bindir, a.timeout, t, d, d2): (i, t, d, d2)
+                for i, (t, d, d2) in enumerate(cases)}
         for f in concurrent.futures.as_completed(futs):
-            i, tool, data = futs[f]
+            i, tool, data, data2 = futs[f]
             try:
                 msg, out, err = f.result()
             except Exception as e:     # a check that breaks is a failure too
@@ -619,6 +742,10 @@ def main():
             base = os.path.join(a.keep, "case%05d" % i)
             with open(base + ".in", "wb") as fh:
                 fh.write(data)
+            if data2 is not None:
+                with open(base + ".in2", "wb") as fh:
+                    fh.write(data2)
+                tool = tool.replace("@2", base + ".in2")
             cmd = (" | ".join(os.path.join(bindir, t) for t in PIPELINE)
                    if tool == "pipeline" else os.path.join(bindir, tool))
             with open(base + ".sh", "w") as fh:
