@@ -109,6 +109,10 @@ sys.exit(bad > 0)'
 	golden council --targets "$F/council-targets.tsv"
 }
 
+@test "user targets from a workplace beat: the clause rules (modal, fronted and 'no ... without', third party, 'any X must', a proposal's content, dismissal) apply to any topic" {
+	golden workplace --targets "$F/workplace-targets.tsv"
+}
+
 @test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase, membership anchored by NATO or EU, troops sent only in a sentence about war or peace, off-topic look-alikes (stop fighting for the club, the Star Alliance) silent" {
 	golden synonyms
 }
