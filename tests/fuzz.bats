@@ -166,3 +166,24 @@ TOOLS="news-split news-normalize news-tag-entities news-extract-quotes news-stan
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "news-normalize: <stdin>:1: column 2's name holds a NUL byte" ]
 }
+
+# Entity offsets come from another tool: bad ones are ignored, never trusted.
+@test "news-extract-quotes ignores bad, out-of-range and out-of-order entities" {
+	local row='d\t1\t1\tPutin said that the war would end soon.\t'
+	local head='doc\tpara\tsent\ttext\tentities\n'
+	local want=$'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\tcontext\nd\t1\t1\t1\tindirect\tPutin\tPutin\tsaid\tthe war would end soon\tPutin said that the war would end soon.'
+	local none=$'doc\tquote\tpara\tsent\tkind\tspeaker\tmention\tcue\ttext\tcontext'
+	local e
+	run --separate-stderr bash -c "printf '$head${row}PER:0-5:Putin\n' | news-extract-quotes"
+	[ "$status" -eq 0 ] && [ "$output" = "$want" ]
+	for e in 'PER:0-500:Putin' 'PER:5-2:Putin' 'PER:3-3:Putin' 'PER:x-y:Putin' \
+	    'PER:0-99999999999999999999999:Putin' 'PER:-1-5:Putin' 'PER:0-5' 'PER:0-5:' \
+	    'garbage' '||' 'PER:20-25:X|PER:0-5:Putin'; do
+		run --separate-stderr bash -c "printf '$head$row%s\n' '$e' | news-extract-quotes"
+		[ "$status" -eq 0 ] && [ "$output" = "$none" ] && [ -z "$stderr" ] || { echo "[$e] $output $stderr"; false; }
+	done
+	for e in 'garbage|PER:0-5:Putin|PER:0-999:X' '|PER:0-5:Putin|' 'PER:0-5:Putin|PER:2-4:X'; do
+		run --separate-stderr bash -c "printf '$head$row%s\n' '$e' | news-extract-quotes"
+		[ "$status" -eq 0 ] && [ "$output" = "$want" ] || { echo "[$e] $output $stderr"; false; }
+	done
+}
