@@ -98,6 +98,8 @@ const struct stance_cue stance_cues[] = {
 	G("sign", 40), G("signing", 40), G("open", 40), G("opening", 40),
 	G("launch*", 40), G("start*", 40), G("restart*", 40), G("raise", 50),
 	G("introduc*", 40), G("adopt*", 50), G("pass", 40),
+	G("recogni*", 40), G("hand over", 50), G("hand* over", 50),
+	G("give away", 50), G("gave away", 50), G("giving away", 50),
 
 	/* refusal, opposition, infeasibility */
 	AH("reject*", 90), AH("rejection", 90), AH("refus*", 90),

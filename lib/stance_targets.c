@@ -379,6 +379,7 @@ const char *const stance_targets_lines[] = {
 	"territorial-concession\trecogni* ... russian sovereignty\n",
 	"territorial-concession\t?under russian occupation\n",
 	"territorial-concession\t?under occupation\n",
+	"territorial-concession\t?~crimea\n",
 	"peacekeepers\tpeacekeep*\n",
 	"peacekeepers\tpeace-keep*\n",
 	"peacekeepers\tpeace keeping\n",

@@ -113,7 +113,7 @@ sys.exit(bad > 0)'
 	golden workplace --targets "$F/workplace-targets.tsv"
 }
 
-@test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase, membership anchored by NATO or EU, troops sent only in a sentence about war or peace, off-topic look-alikes (stop fighting for the club, the Star Alliance) silent" {
+@test "built-in synonym classes: give up ... land, troops ... to Ukraine, join the alliance/bloc, stop ... fighting, not Russian troops, weak talks only near a strong phrase, membership anchored by NATO or EU, troops sent only in a sentence about war or peace, off-topic look-alikes (stop fighting for the club, the Star Alliance) silent, a topic (Crimea) takes a side only under a verb" {
 	golden synonyms
 }
 

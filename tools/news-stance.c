@@ -1561,6 +1561,25 @@ third_party(const struct text *tx, const struct match *c)
 	return 1;
 }
 
+/*
+ * Does an action verb (give, provide, recognise) govern the topic mention
+ * m: "we will never recognize it" (it = Crimea)?  Then the topic takes the
+ * clause's stance like a proposal; otherwise it stays neutral.
+ */
+static int
+topic_governed(const struct matcher *mt, const struct text *tx,
+    const struct match *m)
+{
+	size_t i, cl = tx->t[m->ts].clause;
+
+	for (i = first_cue_of_clause(tx, cl); i < tx->ncm &&
+	    tx->t[tx->cm[i].ts].clause == cl && tx->cm[i].ts < m->ts; i++)
+		if (stance_cues[match_phrase(mt, &tx->cm[i])->id].kind == CUE_DO &&
+		    governs(tx, &tx->cm[i], m))
+			return 1;
+	return 0;
+}
+
 /* The stance of the clause around target mention m of tx. */
 static void
 read_mention(const struct matcher *mt, const struct text *tx,
@@ -1587,7 +1606,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	v->as_pred = 0;
 	v->sign = 0;
 	v->w = 0;
-	if (match_phrase(mt, m)->topic)
+	if (match_phrase(mt, m)->topic && !topic_governed(mt, tx, m))
 		return;	/* "?occupied territor*": named, no side taken */
 	/* a negator flips only what follows it: a cue, or the target */
 	last = m->ge > m->gs ? m->ge : m->ts;
