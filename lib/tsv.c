@@ -146,6 +146,7 @@ tsv_read_header(struct tsv_in *in)
 
 	if (!next_line(in))
 		return 0;
+	buf_reserve(&in->header, in->len);	/* data not NULL for an empty header */
 	buf_add(&in->header, in->line, in->len);
 	in->header_file = xstrdup(in->name);
 	in->have_header = 1;

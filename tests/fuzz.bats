@@ -187,3 +187,17 @@ TOOLS="news-split news-normalize news-tag-entities news-extract-quotes news-stan
 		[ "$status" -eq 0 ] && [ "$output" = "$want" ] || { echo "[$e] $output $stderr"; false; }
 	done
 }
+
+# An empty header line left the header buffer NULL, and comparing a later
+# empty line with it passed NULL to memcmp (UBSan).
+@test "regression: an empty header line, then empty lines" {
+	printf '\n\n\n' | news-to-csv > "$BATS_TEST_TMPDIR/out"
+	printf '""\r\n' > "$BATS_TEST_TMPDIR/exp"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+	run --separate-stderr bash -c "printf '\n\nx\n' | news-normalize --column ''"
+	[ "$status" -eq 0 ]
+	[ "$output" = $'\nx' ]
+	run --separate-stderr bash -c "printf '\n\nx\n' | news-normalize"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-normalize: <stdin>:1: missing column 'text' (news-split writes it)" ]
+}

@@ -445,7 +445,8 @@ def make_case(g, s, idx):
     elif w == 8:
         data = g.mutate(s.stage[stage][:r.choice([200, 3000, 30000])], r.choice([1, 5]))
     else:
-        data = r.choice([b"", b"\n", b"\r\n", b"\0", b"\t\n",
+        data = r.choice([b"", b"\n", b"\r\n", b"\0", b"\t\n", b"\n\n", b"\n\nx\n", b"\r\n\n",
+                         b"\xef\xbb\xbf", b"\xef\xbb\xbf\n\n",
                          s.stage[stage].split(b"\n", 1)[0],
                          s.stage[stage].split(b"\n", 1)[0] + b"\r\n",
                          s.stage[stage].split(b"\n", 1)[0] + b"\n\n"])
