@@ -486,7 +486,7 @@ const char *const stance_targets_lines[] = {
 	"military-aid\tus assistance\n",
 	"military-aid\tu.s. assistance\n",
 	"military-aid\tamerican assistance\n",
-	"military-aid\tweapon*\n",
+	"military-aid\tweapon* &ceasefire* &guarantee* &ukrain* &kyiv &russia* &moscow &putin &kremlin &military &war &army &troops &aid &suppl* &deliver* &send* &sent &provid* &ship* &arm* &nato &ally &allies\n",
 	"military-aid\tarms supplies\n",
 	"military-aid\tarms deliveries\n",
 	"military-aid\tarms shipments\n",

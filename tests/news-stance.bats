@@ -68,6 +68,11 @@ golden() {
 	golden notarget
 }
 
+@test "off-topic look-alikes (settle a lawsuit, merger talks, never stop fighting, the same weapons, gave up a goal) give no rows" {
+	run -0 news-stance "$F/offtopic.tsv"
+	[ "$output" = "$(head -n 1 "$F/offtopic.tsv")	target	stance	score	evidence" ]
+}
+
 @test "--all writes quotes with no target with four empty columns" {
 	news-stance --all "$F/notarget.tsv" > "$BATS_TEST_TMPDIR/out"
 	same_bytes "$E/notarget-all.out" "$BATS_TEST_TMPDIR/out"
