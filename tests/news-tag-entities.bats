@@ -606,3 +606,9 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Theresa May met Brian May in May 2019, and John March 3 left. Kyiv March 2025.'
 	[ "$output" = 'PER:0-11:Theresa May|PER:16-25:Brian May|DATE:29-37:May 2019|DATE:48-55:March 3|GPE:62-66:Kyiv|DATE:67-77:March 2025' ]
 }
+
+@test "news-tag-entities: rows with no words before and after names (regression: memcpy from a null cache)" {
+	printf 'doc\ttext\nd\t\nd\t... !\nd\tDonald Trump spoke.\nd\t\n' | news-tag-entities > "$BATS_TEST_TMPDIR/out"
+	printf 'doc\ttext\tentities\nd\t\t\nd\t... !\t\nd\tDonald Trump spoke.\tPER:0-12:Donald Trump\nd\t\t\n' > "$BATS_TEST_TMPDIR/exp"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+}

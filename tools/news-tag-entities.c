@@ -1611,7 +1611,7 @@ tag_segment(struct row *r)
 			}
 	} else {
 		tokenize(r);
-		if (whole && cache_row >= 0 && collecting &&
+		if (whole && cache_row >= 0 && collecting && r->ntok > 0 &&
 		    ntokcache + r->ntok <= TOKCACHE_MAX) {
 			if (ntokcache + r->ntok > tokcache_cap) {
 				tokcache_cap = (ntokcache + r->ntok) * 2;
