@@ -809,11 +809,11 @@ normalize_field(struct normalizer *nz, const char *s, size_t n, int escaped,
 		buf_clear(&nz->result);
 		buf_add(&nz->result, nz->t3.data, nz->t3.len);
 		flags = one_round(nz, nz->result.data, nz->result.len, 0);
-		if (nz->t3.len == nz->result.len &&
-		    memcmp(nz->t3.data, nz->result.data, nz->result.len) == 0)
+		if (nz->t3.len == nz->result.len && (nz->t3.len == 0 ||
+		    memcmp(nz->t3.data, nz->result.data, nz->result.len) == 0))
 			break;
 	}
-	if (!escaped || memchr(nz->t3.data, '\\', nz->t3.len) == NULL) {
+	if (!escaped || nz->t3.len == 0 || memchr(nz->t3.data, '\\', nz->t3.len) == NULL) {
 		*len = nz->t3.len;
 		return nz->t3.data != NULL ? nz->t3.data : "";
 	}

@@ -201,3 +201,14 @@ TOOLS="news-split news-normalize news-tag-entities news-extract-quotes news-stan
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "news-normalize: <stdin>:1: missing column 'text' (news-split writes it)" ]
 }
+
+# Mojibake of an invisible character ("â€‹", U+200B read as Windows-1252)
+# repairs to nothing; the second round compared an empty, NULL buffer (UBSan).
+@test "regression: news-normalize, text that repairs to nothing" {
+	printf 'doc\ttext\nd\t\xc3\xa2\xe2\x82\xac\xe2\x80\xb9\n' > "$BATS_TEST_TMPDIR/in"
+	printf 'doc\ttext\nd\t\n' > "$BATS_TEST_TMPDIR/exp"
+	news-normalize "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/out"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+	news-normalize --ascii "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/out"
+	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
+}
