@@ -54,6 +54,8 @@ static const struct option longopts[] = { OPT_COMMON };
 static const struct quote_word **wtab;
 static unsigned char *wlen;	/* length of each slot's word */
 static size_t wmask;
+static size_t wmaxlen;	/* the longest word in the table (< 32) */
+static unsigned char lower_byte[256];	/* ASCII lower case of each byte */
 
 /* FNV-1a over n bytes. */
 static uint32_t
@@ -81,6 +83,8 @@ words_init(void)
 	wlen = xmalloc(cap);
 	memset(wlen, 0, cap);
 	wmask = cap - 1;
+	for (i = 0; i < 256; i++)
+		lower_byte[i] = (unsigned char)(i >= 'A' && i <= 'Z' ? i + 32 : i);
 	for (i = 0; i < quote_words_count; i++) {
 		const char *w = quote_words[i].word;
 
@@ -89,32 +93,50 @@ words_init(void)
 			j = (j + 1) & wmask;
 		wtab[j] = &quote_words[i];
 		wlen[j] = (unsigned char)strlen(w);
+		if (strlen(w) > wmaxlen && strlen(w) < 32)
+			wmaxlen = strlen(w);
 	}
+}
+
+/* Find the word s (n bytes, any case) whose lower-case FNV-1a hash is h. */
+static const struct quote_word *
+word_find(const char *s, size_t n, uint32_t h)
+{
+	size_t j = h & wmask, i;
+
+	while (wtab[j] != NULL) {
+		if (wlen[j] == n) {
+			const char *w = wtab[j]->word;
+
+			for (i = 0; i < n && lower_byte[(unsigned char)s[i]] ==
+			    (unsigned char)w[i]; i++)
+				;
+			if (i == n)
+				return wtab[j];
+		}
+		j = (j + 1) & wmask;
+	}
+	return NULL;
 }
 
 /* Look up a word (any case, ASCII letters only matter); NULL if absent. */
 static const struct quote_word *
 word_lookup(const char *s, size_t n)
 {
-	char low[32];
-	size_t i, j;
+	size_t i;
+	uint32_t h = 2166136261u;
 
-	if (n == 0 || n >= sizeof(low))
+	if (n == 0 || n > wmaxlen)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 0x80)
 			return NULL;
-		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		h ^= lower_byte[c];
+		h *= 16777619u;
 	}
-	j = hash_lower(low, n) & wmask;
-	while (wtab[j] != NULL) {
-		if (wlen[j] == n && memcmp(wtab[j]->word, low, n) == 0)
-			return wtab[j];
-		j = (j + 1) & wmask;
-	}
-	return NULL;
+	return word_find(s, n, h);
 }
 
 /* ------------------------------------------------------------------ */
@@ -411,32 +433,57 @@ cp_at(size_t i, size_t *len)
 	return cp;
 }
 
-/* Append a token with its word class looked up. */
+/* Append a token; a word gets its entry w in the word table (or NULL). */
 static void
-add_tok(size_t s, size_t e, int kind, int row)
+add_tok_w(size_t s, size_t e, int kind, int row, const struct quote_word *w)
 {
 	struct tok *t;
 
 	GROW(D.toks, D.ntoks, D.captoks);
 	t = &D.toks[D.ntoks++];
-	memset(t, 0, sizeof(*t));
-	t->s = s;
-	t->len = (uint32_t)(e - s);
-	t->kind = (unsigned char)kind;
-	t->row = row;
-	t->ent = -1;
-	t->entend = -1;
-	t->span = -1;
-	t->widx = -1;
+	*t = (struct tok){ .s = s, .len = (uint32_t)(e - s), .kind = (unsigned char)kind,
+	    .row = row, .ent = -1, .entend = -1, .span = -1, .widx = -1 };
 	if (kind == T_WORD) {
 		unsigned char c = (unsigned char)D.text.data[s];
 
 		t->upper = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-		const struct quote_word *w = word_lookup(D.text.data + s, e - s);
-
 		t->widx = (short)(w ? w - quote_words : -1);
 		t->flags = w ? w->flags : 0;
 	}
+}
+
+/* Append a token with its word class looked up. */
+static void
+add_tok(size_t s, size_t e, int kind, int row)
+{
+	add_tok_w(s, e, kind, row, kind == T_WORD ?
+	    word_lookup(D.text.data + s, e - s) : NULL);
+}
+
+/*
+ * The fast path of the tokenizer: a word of ASCII letters and digits
+ * only, ended by the row end or by an ASCII byte that cannot continue a
+ * word (not ' - .), hashed as it is scanned.  Returns the end, or 0 when
+ * the word needs the general path.
+ */
+static size_t
+ascii_word_end(size_t i, size_t end, uint32_t *hp)
+{
+	const unsigned char *tx = (const unsigned char *)D.text.data;
+	size_t s = i, lim = end;
+	uint32_t h = 2166136261u;
+
+	if (lim - s > UINT32_MAX - 8)
+		lim = s + (UINT32_MAX - 8);
+	while (i < lim && tx[i] < 0x80 && ascii_word[tx[i]]) {
+		h ^= lower_byte[tx[i]];
+		h *= 16777619u;
+		i++;
+	}
+	if (i < lim && (tx[i] >= 0x80 || tx[i] == '\'' || tx[i] == '-' || tx[i] == '.'))
+		return 0;
+	*hp = h;
+	return i;
 }
 
 /* Split row r into word, punctuation and quotation-mark tokens. */
@@ -449,6 +496,23 @@ tokenize_row(int r)
 
 	rw->t0 = (int)D.ntoks;
 	while (i < end) {
+		unsigned char c0 = (unsigned char)D.text.data[i];
+
+		if (c0 == ' ') {
+			i++;
+			continue;
+		}
+		if (c0 < 0x80 && ascii_word[c0]) {
+			uint32_t h;
+			size_t e = ascii_word_end(i, end, &h);
+
+			if (e > 0) {
+				add_tok_w(i, e, T_WORD, r, e - i <= wmaxlen ?
+				    word_find(D.text.data + i, e - i, h) : NULL);
+				i = e;
+				continue;
+			}
+		}
 		cp = cp_at(i, &len);
 		if (is_space_cp(cp)) {
 			i += len;
@@ -459,6 +523,12 @@ tokenize_row(int r)
 
 			i += len;
 			while (i < end && i - s < UINT32_MAX - 8) {
+				unsigned char c = (unsigned char)D.text.data[i];
+
+				if (c < 0x80 && ascii_word[c]) {
+					i++;
+					continue;
+				}
 				cp = cp_at(i, &len);
 				if (is_word_cp(cp)) {
 					i += len;
@@ -1062,7 +1132,7 @@ learn_gender(void)
 				who = a;
 				continue;
 			}
-			if (who < 0)
+			if (who < 0 || D.toks[t].len < 2 || D.toks[t].len > 3)
 				continue;
 			if (TIS(t, "he") || TIS(t, "his") || TIS(t, "him"))
 				m = 1;
@@ -2754,13 +2824,37 @@ resolve_all(void)
 /* ------------------------------------------------------------------ */
 /* Output. */
 
+/* Bytes that the stream format escapes: backslash, tab, newline, CR. */
+static const unsigned char esc_byte[256] = {
+	['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r',
+};
+
+/* out_escaped, with a table test per byte (the hot output path). */
+static void
+write_esc(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *q;
+	char esc[2] = { '\\', 0 };
+
+	while (p < end) {
+		for (q = p; q < end && !esc_byte[*q]; q++)
+			;
+		out_write((const char *)p, (size_t)(q - p));
+		if (q == end)
+			break;
+		esc[1] = (char)esc_byte[*q];
+		out_write(esc, 2);
+		p = q + 1;
+	}
+}
+
 /* Write tokens [a, b) as they stand in the text, escaped. */
 static void
 write_range_tokens(int a, int b)
 {
 	if (a < 0 || b <= a)
 		return;
-	out_escaped(D.text.data + D.toks[a].s, TEND(b - 1) - D.toks[a].s);
+	write_esc(D.text.data + D.toks[a].s, TEND(b - 1) - D.toks[a].s);
 }
 
 /* Write field col of a kept row, still escaped. */
@@ -2783,14 +2877,17 @@ static void
 write_stmt(const struct stmt *st, size_t n)
 {
 	char num[32];
-	int len, r;
+	int len = (int)sizeof(num), r;
 	size_t c;
 	static const char *const kinds[] = { "direct", "partial", "indirect" };
 
 	out_write(D.name.data, D.name.len);
 	out_tab();
-	len = snprintf(num, sizeof(num), "%zu", n);
-	out_write(num, (size_t)len);
+	do {
+		num[--len] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 && len > 0);
+	out_write(num + len, sizeof(num) - (size_t)len);
 	out_tab();
 	write_field_raw((size_t)st->row0, c_para);
 	out_tab();
@@ -2798,7 +2895,7 @@ write_stmt(const struct stmt *st, size_t n)
 	out_tab();
 	out_str(kinds[st->kind]);
 	out_tab();
-	out_escaped(D.sbuf.data + st->spk, st->spklen);
+	write_esc(D.sbuf.data + st->spk, st->spklen);
 	out_tab();
 	if (st->subj.kind != SUBJ_NONE && st->subj.kind != SUBJ_INHERIT)
 		write_range_tokens(st->subj.t0, st->subj.t1);
@@ -2806,12 +2903,12 @@ write_stmt(const struct stmt *st, size_t n)
 	if (st->cue0 >= 0)
 		write_range_tokens(st->cue0, st->cue1);
 	out_tab();
-	out_escaped(D.sbuf.data + st->text, st->textlen);
+	write_esc(D.sbuf.data + st->text, st->textlen);
 	out_tab();
 	for (r = st->row0; r <= st->row1; r++) {
 		if (r > st->row0)
 			out_char(' ');
-		out_escaped(D.text.data + D.rows[r].ts, D.rows[r].te - D.rows[r].ts);
+		write_esc(D.text.data + D.rows[r].ts, D.rows[r].te - D.rows[r].ts);
 	}
 	for (c = 0; c < ncols; c++) {
 		if (!passcol[c])
@@ -2863,7 +2960,8 @@ process_doc(void)
 
 		D.rows[r].cued = 0;
 		for (t = D.rows[r].t0; t < D.rows[r].t1 && !D.rows[r].cued; t++)
-			if (D.toks[t].span < 0 && is_cue(t, 1))
+			if (D.toks[t].span < 0 && (D.toks[t].flags & (QW_SAY | QW_STANCE)) &&
+			    is_cue(t, 1))
 				D.rows[r].cued = 1;
 	}
 	collect_roles();
