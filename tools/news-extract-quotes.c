@@ -830,6 +830,8 @@ opener_kind(int t)
 {
 	struct tok *k = &D.toks[t];
 
+	if (k->kind < T_OPEN2)
+		return 0;
 	if (k->kind == T_OPEN2)
 		return 2;
 	if (k->kind == T_OPEN1) {
@@ -1177,7 +1179,16 @@ possessive(int e)
 static int ent_back(int t, struct subj *su);
 static int attr_before_cue(int open, struct subj *su, int *cue);
 static int desc_back(int t, struct subj *su);
-static int is_cue(int t, int quoted);
+static int is_cue_word(int t, int quoted);
+
+/* Is token t a cue verb here?  Words without a cue class fail at once. */
+static inline int
+is_cue(int t, int quoted)
+{
+	if (t < 0 || (size_t)t >= D.ntoks || !(D.toks[t].flags & (QW_SAY | QW_STANCE)))
+		return 0;
+	return is_cue_word(t, quoted);
+}
 
 /* Does the name starting at token t stand in a prepositional phrase? */
 static int
@@ -1594,7 +1605,7 @@ cue_end(int c)
  * quotation marks (adds "asked", "continued").
  */
 static int
-is_cue(int t, int quoted)
+is_cue_word(int t, int quoted)
 {
 	const struct quote_word *w;
 
@@ -2837,7 +2848,19 @@ write_esc(const char *s, size_t n)
 	char esc[2] = { '\\', 0 };
 
 	while (p < end) {
-		for (q = p; q < end && !esc_byte[*q]; q++)
+		q = p;
+		/* eight bytes at a time: none below 0x0E and none a backslash */
+		while (end - q >= 8) {
+			uint64_t x, y;
+
+			memcpy(&x, q, 8);
+			y = x ^ 0x5C5C5C5C5C5C5C5Cull;
+			if (((x - 0x0E0E0E0E0E0E0E0Eull) & ~x & 0x8080808080808080ull) |
+			    ((y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull))
+				break;
+			q += 8;
+		}
+		for (; q < end && !esc_byte[*q]; q++)
 			;
 		out_write((const char *)p, (size_t)(q - p));
 		if (q == end)
@@ -2960,8 +2983,7 @@ process_doc(void)
 
 		D.rows[r].cued = 0;
 		for (t = D.rows[r].t0; t < D.rows[r].t1 && !D.rows[r].cued; t++)
-			if (D.toks[t].span < 0 && (D.toks[t].flags & (QW_SAY | QW_STANCE)) &&
-			    is_cue(t, 1))
+			if (D.toks[t].span < 0 && is_cue(t, 1))
 				D.rows[r].cued = 1;
 	}
 	collect_roles();
