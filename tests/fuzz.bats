@@ -45,7 +45,7 @@ fuzz() {
 @test "fuzz: news-extract-quotes" { fuzz news-extract-quotes; }
 @test "fuzz: news-stance" { fuzz news-stance; }
 @test "fuzz: news-to-csv" { fuzz news-to-csv; }
-@test "fuzz: the whole pipeline on raw articles" { fuzz pipeline; }
+@test "fuzz: the whole pipeline on raw articles, and stage by stage" { fuzz pipeline,stages; }
 
 # The driver itself must catch a failure: a "tool" that crashes.
 @test "fuzz: the driver reports a crashing tool" {

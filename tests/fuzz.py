@@ -26,6 +26,7 @@ import random
 import re
 import subprocess
 import sys
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -421,6 +422,7 @@ TOOL_INPUT = {
 }
 
 STATS = {}
+LAST = threading.local()      # the exit status of this thread's last run
 ROW_PRESERVING = ("news-normalize", "news-tag-entities")
 
 
@@ -432,7 +434,7 @@ def make_case(g, s, idx):
             return ("news-split - @2", g.raw_article(), g.raw_article())
         return ("news-split", g.raw_article(), None)
     if k == 2:
-        return ("pipeline", g.raw_article(), None)
+        return (r.choice(["pipeline", "stages"]), g.raw_article(), None)
     tool = list(TOOL_INPUT)[(idx // 12 + k) % len(TOOL_INPUT)]
     stage, cols = TOOL_INPUT[tool]
     w = r.randrange(10)
@@ -548,7 +550,21 @@ def run_case(bindir, timeout, tool, data, data2=None):
     return run_case2(bindir, timeout, tool, data)
 
 
+def run_stages(bindir, timeout, data):
+    """The pipeline one stage at a time, each stage's output checked."""
+    for stage in PIPELINE:
+        msg, out, err = run_case2(bindir, timeout, stage, data)
+        if msg is not None:
+            return ("%s: %s" % (stage, msg), out, err)
+        if not out or LAST.rc != 0:
+            break
+        data = out
+    return (None, b"", b"")
+
+
 def run_case2(bindir, timeout, tool, data):
+    if tool == "stages":
+        return run_stages(bindir, timeout, data)
     multi = " - " in tool + " "
     env = dict(os.environ, LC_ALL="C.UTF-8",
                ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99",
@@ -563,8 +579,10 @@ def run_case2(bindir, timeout, tool, data):
     try:
         p = subprocess.run(argv, input=data, capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
+        LAST.rc = -1
         return ("timeout after %ss" % timeout, b"", b"")
     out, err, rc = p.stdout, p.stderr, p.returncode
+    LAST.rc = rc
     STATS[(tool, rc)] = STATS.get((tool, rc), 0) + 1
     m = SAN_RE.search(err)
     if m:
@@ -578,6 +596,13 @@ def run_case2(bindir, timeout, tool, data):
         name = PIPELINE[-1] if tool == "pipeline" else tool.split()[0]
         if tool != "pipeline" and not err.startswith(name.encode() + b": "):
             return ("message does not start with %s: %r" % (name, err[:300]), out, err)
+        if not multi and tool != "pipeline" and not re.match(
+                re.escape(name.encode()) + rb": <stdin>:[0-9]+: [^\n]", err):
+            return ("the message does not name the file and line: %r" % err[:300], out, err)
+        if out and tool != "pipeline" and not tool.startswith("news-to-csv"):
+            msg = check_stream(out, False, True, False)     # no row cut short
+            if msg is not None:
+                return ("after an error, " + msg, out, err)
         return (None, out, err)
     if multi:
         if tool.startswith("news-to-csv") or not out:
