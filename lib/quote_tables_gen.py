@@ -77,6 +77,11 @@ for w in "went goes".split():
     rows[w] = ({S, Q, "QW_PARTICLE"}, 0, "on")
 for w in "agree agrees agreed".split():
     rows[w] = ({S, "QW_PARTICLE"}, 0, "that")
+# a position laid out, a court that ruled that: only with the particle
+for w in "lay lays laid laying".split():
+    rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "out")
+for w in "rule rules ruled".split():
+    rows[w] = ({ST, "QW_PARTICLE"}, 0, "that")
 
 aux = """has have had also would will could can may might must should did does do is was were be been being
 just previously later earlier repeatedly again long then once recently already further separately publicly
@@ -144,6 +149,16 @@ for w in "company firm group club team government ministry agency airline bank d
     add(w, "QW_ORGNOUN")
 for w in "critics observers witnesses residents campaigners activists analysts economists experts researchers scientists officials official sources source spokesman spokeswoman spokesperson spokespeople representatives diplomats officers intelligence ministry administration".split():
     add(w, "QW_GROUPNOUN")
+# more organizations and groups of people that speak as one (any beat)
+for w in """hospital university school college institute commission tribunal jury prosecution defence
+defense army military embassy cabinet parliament senate congress watchdog charity foundation studio
+publisher manufacturer carmaker automaker broadcaster network""".split():
+    add(w, "QW_ORGNOUN")
+for w in """investigators lawyers attorneys doctors nurses fans supporters authors lawmakers legislators
+protesters groups media teachers parents players coaches engineers detectives paramedics rescuers
+workers employees staff shareholders investors traders voters scholars historians forecasters
+epidemiologists organisers organizers executives managers regulators""".split():
+    add(w, "QW_GROUPNOUN")
 
 for w in """former foreign prime defense defence interior finance state of special deputy vice acting
 interim head chief senior top executive opposition party press health economy trade treasury energy
@@ -151,7 +166,7 @@ climate general national security team club dr dr. prof prof. lead""".split():
     add(w, "QW_ROLEMOD")
 for w in """monday tuesday wednesday thursday friday saturday sunday week month year morning afternoon
 evening night weekend january february march april may june july august september october november
-december today yesterday""".split():
+december today yesterday spring summer autumn winter""".split():
     add(w, "QW_TIME")
 
 # nouns that report a statement: "a statement by X that", "X's claim that"

@@ -61,6 +61,15 @@ PY
 	check_out "$E/indirect.out" "news-extract-quotes '$F/indirect.tsv'"
 }
 
+@test "reported speech: passive with agent (is thought by X to), a proposal in apposition (, proposed by X, / -- floated last winter by X --), ruled that, laid out, bare plural groups, a group at an organization" {
+	check_out "$E/reported.out" "news-extract-quotes '$F/reported.tsv'"
+}
+
+@test "ruled out, laid (no particle) and published by are not speech cues" {
+	run grep -c -e 'ruled out' -e 'Penguin' "$E/reported.out"
+	[ "$output" = 0 ]
+}
+
 @test "a negated statement is not reported" {
 	run grep -c 'whether taxes' "$E/indirect.out"
 	[ "$output" = 0 ]

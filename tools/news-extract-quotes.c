@@ -1267,13 +1267,15 @@ desc_back(int t, struct subj *su)
 		if (!tword(k) || (D.toks[k].upper && !(D.toks[k].ent >= 0 ||
 		    D.toks[k].entend >= 0) && !(tflags(k) & QW_ROLE) && k != D.rows[D.toks[k].row].t0))
 			break;
-		if (tflags(k) & (QW_SAY | QW_STANCE | QW_PREP | QW_AUX))
+		if (tflags(k) & (QW_SAY | QW_STANCE | QW_PREP | QW_AUX | QW_CONN | QW_BREAK))
 			break;
 		start = k;
 	}
-	/* a bare role noun needs a determiner or a name before it */
+	/* a bare role noun needs a determiner or a name before it; a plural
+	 * group noun does not: "On Monday, officials said", "by analysts" */
 	if (start == t && !(D.toks[t].upper && t == D.rows[D.toks[t].row].t0))
-		if (!(t > 0 && (D.toks[t - 1].entend >= 0)))
+		if (!(t > 0 && (D.toks[t - 1].entend >= 0)) && !((tflags(t) & QW_GROUPNOUN) &&
+		    D.toks[t].len > 3 && D.text.data[TEND(t) - 1] == 's'))
 			return 0;
 	su->kind = SUBJ_DESC;
 	su->t0 = start;
@@ -1462,8 +1464,15 @@ subject_back(int c, struct subj *su)
 			return 1;
 		}
 	}
-	if (desc_back(t, su))
+	if (desc_back(t, su)) {
+		/* scientists at the university said: the group is the mention */
+		int p = su->t0 - 1;
+
+		if (p >= 1 && (TIS(p, "at") || TIS(p, "from") || TIS(p, "of")) &&
+		    (tflags(p - 1) & QW_GROUPNOUN) && samerow(p - 1, t))
+			su->t0 = (tflags(p - 2) & QW_DET) && samerow(p - 2, t) ? p - 2 : p - 1;
 		return 1;
+	}
 	return 0;
 }
 
@@ -2281,6 +2290,88 @@ noun_cue(int n, int t1)
 	return 1;
 }
 
+/* Is token t a dash between words: - – —? */
+static int
+tdash(int t)
+{
+	size_t n;
+	const char *s;
+
+	if (t < 0 || (size_t)t >= D.ntoks || D.toks[t].kind != T_PUNCT)
+		return 0;
+	s = ttext(t, &n);
+	return (n == 1 && *s == '-') || (n == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 ||
+	    memcmp(s, "\xE2\x80\x94", 3) == 0));
+}
+
+/* The first token of the noun phrase that ends before token e: after the
+ * last comma, dash or colon of row tokens [t0, e). */
+static int
+np_start(int t0, int e)
+{
+	int k;
+
+	for (k = e - 1; k >= t0; k--)
+		if (tpunct(k, ',') || tpunct(k, ':') || tpunct(k, ';') || tdash(k))
+			return k + 1;
+	return t0;
+}
+
+/*
+ * A passive cue with its agent after "by":
+ *   NP is thought by X to VP        (said, believed, thought: SAY verbs)
+ *   NP, proposed by X, VP / NP -- floated last year by X -- VP
+ *                                   (verbs that put forward an idea)
+ * The content is the noun phrase with the rest of its clause.
+ */
+static int
+passive_cue(int c, int t0, int t1)
+{
+	struct subj su;
+	int k = c + 1, a, b, e;
+
+	if (c < t0 + 2)
+		return 0;
+	memset(&su, 0, sizeof(su));
+	/* floated last winter by */
+	while (k < t1 && k < c + 4 && (time_word(k) || TIS(k, "last") || TIS(k, "this") ||
+	    TIS(k, "earlier")))
+		k++;
+	if (!TIS(k, "by") || subject_fwd(k + 1, &su) <= 0 ||
+	    (su.kind != SUBJ_ENT && su.kind != SUBJ_DESC) || su.t1 >= t1)
+		return 0;
+	b = su.t1;
+	if ((tflags(c) & QW_SAY) && TIS(b, "to") && (TIS(c - 1, "is") ||
+	    TIS(c - 1, "are") || TIS(c - 1, "was") || TIS(c - 1, "were") ||
+	    TIS(c - 1, "been") || TIS(c - 1, "be"))) {
+		k = c - 1;
+		while (k > t0 &&
+		    (TIS(k - 1, "has") || TIS(k - 1, "have") || TIS(k - 1, "had") ||
+		    TIS(k - 1, "will") || TIS(k - 1, "would") || TIS(k - 1, "may") ||
+		    TIS(k - 1, "might") || TIS(k - 1, "widely") || TIS(k - 1, "also")))
+			k--;
+		a = np_start(t0, k);
+		e = clause_end(b);
+		if (k - a < 1 || range_has_quote(a, e))
+			return 0;
+		add_indirect(c, &su, a, k, b, e);
+		return 1;
+	}
+	if ((TIS(c, "proposed") || TIS(c, "floated") || TIS(c, "suggested") ||
+	    TIS(c, "recommended") || TIS(c, "backed") || TIS(c, "endorsed") ||
+	    TIS(c, "supported") || TIS(c, "favored") || TIS(c, "favoured")) &&
+	    ((tpunct(c - 1, ',') && tpunct(b, ',')) || (tdash(c - 1) && tdash(b))) &&
+	    finite_verb(b + 1)) {
+		a = np_start(t0, c - 1);
+		e = clause_end(b + 1);
+		if (c - 1 - a < 1 || range_has_quote(a, e))
+			return 0;
+		add_indirect(c, &su, a, c - 1, b + 1, e);
+		return 1;
+	}
+	return 0;
+}
+
 /* Find reported speech without marks, sentence by sentence. */
 static void
 do_indirect(void)
@@ -2300,6 +2391,8 @@ do_indirect(void)
 			if (D.toks[c].span < 0 && (tflags(c) & QW_NOUNCUE) && noun_cue(c, t1))
 				continue;
 			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
+				continue;
+			if (passive_cue(c, t0, t1))
 				continue;
 			/* according to X, ... / ..., according to X */
 			if (TIS(c, "according")) {
