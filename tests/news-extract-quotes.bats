@@ -65,6 +65,13 @@ PY
 	check_out "$E/reported.out" "news-extract-quotes '$F/reported.tsv'"
 }
 
+@test "reported speech: told reporters (the listener ends at a determiner), coordinated cues are two statements, bare plural roles, 'the police' takes no organization of the story" {
+	run awk -F '\t' '$1 == "politics" || $9 == "the team was tired"' "$E/reported.out"
+	[ "${#lines[@]}" -eq 8 ]
+	run awk -F '\t' '$1 == "politics" && $6 == "" && $7 == "The police"' "$E/reported.out"
+	[ "${#lines[@]}" -eq 1 ]
+}
+
 @test "ruled out, laid (no particle) and published by are not speech cues" {
 	run grep -c -e 'ruled out' -e 'Penguin' "$E/reported.out"
 	[ "$output" = 0 ]

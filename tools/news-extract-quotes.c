@@ -1214,7 +1214,10 @@ sentence_subject(int c, struct subj *su)
 			continue;
 		if (k > r0 && is_cue(k, 0))
 			break;
-		if ((tflags(k) & QW_ROLE) && D.toks[k].ent < 0 && !(tflags(k + 1) & QW_ROLE) &&
+		/* a role noun; an organization or group noun right before its verb */
+		if (((tflags(k) & QW_ROLE) || ((tflags(k) & (QW_ORGNOUN | QW_GROUPNOUN)) &&
+		    (tflags(k + 1) & (QW_AUX | QW_SAY | QW_STANCE)))) && D.toks[k].ent < 0 &&
+		    !(tflags(k + 1) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) &&
 		    D.toks[k + 1].ent < 0 && !D.toks[k + 1].upper && desc_back(k, su)) {
 			int p = su->t0 - 1;
 
@@ -1252,12 +1255,27 @@ sentence_subject(int c, struct subj *su)
 }
 
 /* Description: [det] (modifiers) ROLE ending at token t (inclusive). */
+/* A plural of a role noun with no entry of its own: ministers, judges. */
+static int
+plural_role(int t)
+{
+	const struct quote_word *w;
+	size_t n;
+	const char *s = ttext(t, &n);
+
+	if (n < 4 || s[n - 1] != 's' || D.toks[t].widx >= 0)
+		return 0;
+	w = word_lookup(s, n - 1);
+	return w != NULL && (w->flags & QW_ROLE);
+}
+
 static int
 desc_back(int t, struct subj *su)
 {
 	int k, start = t;
 
-	if (!(tflags(t) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) || !tword(t))
+	if (!tword(t) || (!(tflags(t) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) &&
+	    !plural_role(t)))
 		return 0;
 	for (k = t - 1; k >= 0 && k > t - 6 && samerow(k, t); k--) {
 		if (tflags(k) & QW_DET) {
@@ -1275,7 +1293,7 @@ desc_back(int t, struct subj *su)
 	 * group noun does not: "On Monday, officials said", "by analysts" */
 	if (start == t && !(D.toks[t].upper && t == D.rows[D.toks[t].row].t0))
 		if (!(t > 0 && (D.toks[t - 1].entend >= 0)) && !((tflags(t) & QW_GROUPNOUN) &&
-		    D.toks[t].len > 3 && D.text.data[TEND(t) - 1] == 's'))
+		    D.toks[t].len > 3 && D.text.data[TEND(t) - 1] == 's') && !plural_role(t))
 			return 0;
 	su->kind = SUBJ_DESC;
 	su->t0 = start;
@@ -2155,6 +2173,15 @@ clause_end(int t)
 		}
 		if (tpunct(k, ',') && k + 2 < r1 && TIS(k + 1, "according") && TIS(k + 2, "to"))
 			return k;
+		/* said A and called for B: a second statement of the same subject */
+		if (TIS(k, "and") && k > t && k + 1 < r1) {
+			int q = k + 1;
+
+			while (q < r1 && q < k + 3 && (tflags(q) & QW_AUX))
+				q++;
+			if (q < r1 && !D.toks[q].upper && !(tflags(q) & QW_PART) && is_cue(q, 0))
+				return k;
+		}
 	}
 	while (k > t && (tfinal(k - 1) || tpunct(k - 1, ',')))
 		k--;
@@ -2476,8 +2503,9 @@ do_indirect(void)
 					k = D.ents[D.toks[k].ent].t1;
 				else
 					while (k < t1 && k < a + 4 && tword(k) && !TIS(k, "that") &&
-					    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)))
-						k++;
+					    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)) &&
+					    !(k > a && (tflags(k) & QW_DET)))
+						k++;	/* told reporters the team was tired */
 				while (k < t1 && !TIS(k, "that") && tword(k) && D.toks[k].upper && k < a + 6)
 					k++;	/* NBC's Meet the Press */
 				a = k;
@@ -2719,12 +2747,30 @@ desc_fits(int a, const struct subj *su, int head)
 }
 
 /* The actor a description ("the Ukrainian president") stands for, or -1. */
+/* A noun that any company or club of the story may go by: the company. */
+static int
+firm_noun(int t)
+{
+	return TIS(t, "company") || TIS(t, "firm") || TIS(t, "group") || TIS(t, "club") ||
+	    TIS(t, "team") || TIS(t, "airline") || TIS(t, "bank") || TIS(t, "carrier") ||
+	    TIS(t, "insurer") || TIS(t, "retailer") || TIS(t, "lender") ||
+	    TIS(t, "carmaker") || TIS(t, "automaker") || TIS(t, "manufacturer") ||
+	    TIS(t, "publisher") || TIS(t, "broadcaster") || TIS(t, "studio") ||
+	    TIS(t, "network") || TIS(t, "charity") || TIS(t, "foundation") ||
+	    TIS(t, "union") || TIS(t, "party") || TIS(t, "alliance") || TIS(t, "bloc") ||
+	    TIS(t, "league") || TIS(t, "federation") || TIS(t, "association") ||
+	    TIS(t, "organisation") || TIS(t, "organization") || TIS(t, "watchdog") ||
+	    TIS(t, "regulator");
+}
+
 static int
 resolve_desc(const struct subj *su)
 {
 	int head = su->t1 - 1, k, best = -1, bestlast = -1;
 	size_t a;
 
+	if (plural_role(head))
+		return -1;	/* ministers, judges: a group, no one person */
 	/* an organization noun: the company, the club */
 	if ((tflags(head) & (QW_ORGNOUN | QW_GROUPNOUN)) && !(tflags(head) & QW_ROLE)) {
 		for (k = su->t0; k < head; k++)
@@ -2749,7 +2795,10 @@ resolve_desc(const struct subj *su)
 				return best_org;
 		}
 		/* else the last organization that was the subject of a sentence:
-		 * named first, not as a modifier ("Chelsea coach X") */
+		 * named first, not as a modifier ("Chelsea coach X"); only for a
+		 * noun any named firm or club may go by (not "the police") */
+		if (!firm_noun(head))
+			return -1;
 		for (k = su->t0 - 1; k >= 0 && k > su->t0 - 400; k--) {
 			int e = D.toks[k].ent, r0 = D.rows[D.toks[k].row].t0, nx;
 
