@@ -48,7 +48,7 @@ for w in "asking replying responding continuing".split():
 for w in "want wants wanted hopes hoped".split():
     rows[w] = ({ST, "QW_WEAK"}, 0, None)
 stance = """reject rejects rejected rejecting|favors favored favoring|favours favoured favouring|
-supports supported|backs backed|oppose opposes opposed opposing|
+supports supported supporting|backs backed backing|oppose opposes opposed opposing|
 welcomes welcomed|demands demanded demanding|propose proposes proposed proposing|
 floated|vow vows vowed vowing|threaten threatens threatened threatening|
 pledge pledges pledged pledging|promise promises promised promising|endorse endorses endorsed endorsing|

@@ -2399,6 +2399,47 @@ passive_cue(int c, int t0, int t1)
 	return 0;
 }
 
+/*
+ * A position in an object relative clause with no object of its own:
+ *   The rule, which the union has long opposed, takes effect in May.
+ *   Membership, a wish for Kyiv that Moscow has rejected, is ...
+ * The content is the noun phrase the clause hangs on (the first one of
+ * the sentence when the clause is inside an apposition to it).
+ */
+static int
+relative_cue(int c, int t0, int t1)
+{
+	struct subj su;
+	int k = c - 1, r, a, e, n = 0;
+
+	if (!(tflags(c) & QW_STANCE) || (tflags(c) & QW_PART))
+		return 0;
+	e = cue_end(c);
+	if (e < t1 && !tpunct(e, ',') && !tfinal(e))
+		return 0;
+	/* has long opposed, has categorically rejected */
+	while (k > t0 && n < 4 && ((tflags(k) & QW_AUX) || (tword(k) && !D.toks[k].upper &&
+	    D.toks[k].len > 4 && D.text.data[TEND(k) - 1] == 'y' &&
+	    D.text.data[TEND(k) - 2] == 'l'))) {
+		k--;
+		n++;
+	}
+	memset(&su, 0, sizeof(su));
+	if (!ent_back(k, &su) && !desc_back(k, &su))
+		return 0;
+	r = su.t0 - 1;
+	if (r <= t0 || !(TIS(r, "which") || TIS(r, "that")) || !samerow(r, c))
+		return 0;
+	e = tpunct(r - 1, ',') ? r - 1 : r;
+	a = np_start(t0, e);
+	if (a > t0 && tpunct(a - 1, ',') && np_start(t0, a - 1) == t0)
+		e = a - 1, a = t0;	/* NP, an apposition that X rejected, ... */
+	if (e - a < 2 || e - a > 12 || range_has_quote(a, e) || finite_verb(a))
+		return 0;
+	add_indirect(c, &su, a, e, 0, 0);
+	return 1;
+}
+
 /* Find reported speech without marks, sentence by sentence. */
 static void
 do_indirect(void)
@@ -2419,7 +2460,7 @@ do_indirect(void)
 				continue;
 			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
 				continue;
-			if (passive_cue(c, t0, t1))
+			if (passive_cue(c, t0, t1) || relative_cue(c, t0, t1))
 				continue;
 			/* according to X, ... / ..., according to X */
 			if (TIS(c, "according")) {
@@ -2504,7 +2545,7 @@ do_indirect(void)
 				else
 					while (k < t1 && k < a + 4 && tword(k) && !TIS(k, "that") &&
 					    !(tflags(k) & (QW_HE | QW_SHE | QW_THEY | QW_IT)) &&
-					    !(k > a && (tflags(k) & QW_DET)))
+					    !(k > a && (tflags(k) & QW_DET) && !(tflags(k - 1) & QW_PREP)))
 						k++;	/* told reporters the team was tired */
 				while (k < t1 && !TIS(k, "that") && tword(k) && D.toks[k].upper && k < a + 6)
 					k++;	/* NBC's Meet the Press */
