@@ -82,6 +82,9 @@ for w in "lay lays laid laying".split():
     rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "out")
 for w in "rule rules ruled".split():
     rows[w] = ({ST, "QW_PARTICLE"}, 0, "that")
+# throw its weight behind (the particle comes three words on; see the tool)
+for w in "throw throws threw thrown throwing".split():
+    rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "behind")
 
 aux = """has have had also would will could can may might must should did does do is was were be been being
 just previously later earlier repeatedly again long then once recently already further separately publicly

@@ -72,9 +72,9 @@ PY
 	[ "${#lines[@]}" -eq 1 ]
 }
 
-@test "a position in an object relative clause (which the union has long opposed) reports its noun phrase; with X backing Y; a relative clause with a verb that is no cue (signed) is not speech" {
+@test "a position in an object relative clause (which the union has long opposed) reports its noun phrase; with X backing Y; throw its weight behind (not: threw the ball behind); a relative clause with a verb that is no cue (signed) is not speech" {
 	run awk -F '\t' '$1 == "positions" { print $6 "|" $8 "|" $9 }' "$E/reported.out"
-	[ "$output" = "$(printf 'Westfield Council|rejected|The stadium plan\n|opposed|The new rule\nGermany|backing|the idea')" ]
+	[ "$output" = "$(printf 'Westfield Council|rejected|The stadium plan\n|opposed|The new rule\nGermany|backing|the idea\n|throwing their weight behind|the plan')" ]
 }
 
 @test "ruled out, laid (no particle) and published by are not speech cues" {

@@ -1255,7 +1255,8 @@ sentence_subject(int c, struct subj *su)
 }
 
 /* Description: [det] (modifiers) ROLE ending at token t (inclusive). */
-/* A plural of a role noun with no entry of its own: ministers, judges. */
+/* A plural of a role or organization noun with no entry of its own:
+ * ministers, judges, unions. */
 static int
 plural_role(int t)
 {
@@ -1266,7 +1267,7 @@ plural_role(int t)
 	if (n < 4 || s[n - 1] != 's' || D.toks[t].widx >= 0)
 		return 0;
 	w = word_lookup(s, n - 1);
-	return w != NULL && (w->flags & QW_ROLE);
+	return w != NULL && (w->flags & (QW_ROLE | QW_ORGNOUN));
 }
 
 static int
@@ -1614,10 +1615,23 @@ call_on(int c)
 }
 
 /* The cue at token c: the verb and its particle (called for). */
+/* throw its (his, her, their) weight behind: a position, the verb taking
+ * its particle three words on */
+static int
+weight_behind(int c)
+{
+	return (TIS(c, "throw") || TIS(c, "throws") || TIS(c, "threw") ||
+	    TIS(c, "thrown") || TIS(c, "throwing")) && (tflags(c + 1) & QW_DET) &&
+	    TIS(c + 2, "weight") && TIS(c + 3, "behind");
+}
+
 static int
 cue_end(int c)
 {
 	const struct quote_word *w = TWORD(c);
+
+	if (weight_behind(c))
+		return c + 4;
 
 	if (w != NULL && w->particle != NULL && tis_n(c + 1, w->particle, strlen(w->particle)))
 		return c + 2;
@@ -1644,7 +1658,8 @@ is_cue_word(int t, int quoted)
 	if (D.toks[t].upper && t != D.rows[D.toks[t].row].t0)
 		return 0;	/* a name: Said, Hope */
 	if ((w->flags & QW_PARTICLE) && !tis_n(t + 1, w->particle, strlen(w->particle)) &&
-	    !(quoted >= 1 && w->particle[0] == 'f' && TIS(t, "called")) && !call_on(t)) {
+	    !(quoted >= 1 && w->particle[0] == 'f' && TIS(t, "called")) && !call_on(t) &&
+	    !weight_behind(t)) {
 		/* said-type verbs with an optional particle */
 		if (!(w->flags & QW_SAY) || TIS(t, "according") || TIS(t, "refer") ||
 		    TIS(t, "refers") || TIS(t, "referred") || TIS(t, "referring") ||
@@ -2811,7 +2826,7 @@ resolve_desc(const struct subj *su)
 	size_t a;
 
 	if (plural_role(head))
-		return -1;	/* ministers, judges: a group, no one person */
+		return -1;	/* ministers, unions: a group, no one speaker */
 	/* an organization noun: the company, the club */
 	if ((tflags(head) & (QW_ORGNOUN | QW_GROUPNOUN)) && !(tflags(head) & QW_ROLE)) {
 		for (k = su->t0; k < head; k++)
