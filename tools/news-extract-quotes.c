@@ -56,6 +56,9 @@ static unsigned char *wlen;	/* length of each slot's word */
 static size_t wmask;
 static size_t wmaxlen;	/* the longest word in the table (< 32) */
 static unsigned char lower_byte[256];	/* ASCII lower case of each byte */
+static uint64_t wbits[1024];	/* hash bits of the table's words (a filter) */
+
+static void tok_init(void);
 
 /* FNV-1a over n bytes. */
 static uint32_t
@@ -85,6 +88,7 @@ words_init(void)
 	wmask = cap - 1;
 	for (i = 0; i < 256; i++)
 		lower_byte[i] = (unsigned char)(i >= 'A' && i <= 'Z' ? i + 32 : i);
+	tok_init();
 	for (i = 0; i < quote_words_count; i++) {
 		const char *w = quote_words[i].word;
 
@@ -92,6 +96,11 @@ words_init(void)
 		while (wtab[j] != NULL)
 			j = (j + 1) & wmask;
 		wtab[j] = &quote_words[i];
+		{
+			uint32_t h = hash_lower(w, strlen(w)) >> 16;
+
+			wbits[(h >> 6) & 1023] |= 1ull << (h & 63);
+		}
 		wlen[j] = (unsigned char)strlen(w);
 		if (strlen(w) > wmaxlen && strlen(w) < 32)
 			wmaxlen = strlen(w);
@@ -103,7 +112,10 @@ static const struct quote_word *
 word_find(const char *s, size_t n, uint32_t h)
 {
 	size_t j = h & wmask, i;
+	uint32_t f = h >> 16;
 
+	if (!(wbits[(f >> 6) & 1023] & (1ull << (f & 63))))
+		return NULL;
 	while (wtab[j] != NULL) {
 		if (wlen[j] == n) {
 			const char *w = wtab[j]->word;
@@ -285,7 +297,15 @@ ttext(int t, size_t *n)
 	return D.text.data + D.toks[t].s;
 }
 
-#define TIS(t, lit)	tis_n((t), (lit), sizeof(lit) - 1)
+/* Is token t the word lit, in any case?  The length test is inline. */
+#define TIS(t, lit)	(tlen_is((t), sizeof(lit) - 1) && tis_n((t), (lit), sizeof(lit) - 1))
+
+/* Is token t in the document and n bytes long? */
+static inline int
+tlen_is(int t, size_t n)
+{
+	return t >= 0 && (size_t)t < D.ntoks && D.toks[t].len == n;
+}
 
 /* Is token t the word w (wl bytes, lower case), in any case? */
 static int
@@ -400,6 +420,20 @@ static const unsigned char ascii_word[128] = {
 	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* Each byte for the tokenizer's fast path: 1 an ASCII letter or digit,
+ * 2 a byte that may join two word parts (' - .), else 0 (set at start). */
+static unsigned char word_byte[256];
+
+static void
+tok_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < 128; i++)
+		word_byte[i] = ascii_word[i];
+	word_byte['\''] = word_byte['-'] = word_byte['.'] = 2;
+}
+
 /* Letters and digits: ASCII alnum, and non-ASCII that is not punctuation. */
 static int
 is_word_cp(long cp)
@@ -434,21 +468,30 @@ cp_at(size_t i, size_t *len)
 }
 
 /* Append a token; a word gets its entry w in the word table (or NULL). */
-static void
+static inline void
 add_tok_w(size_t s, size_t e, int kind, int row, const struct quote_word *w)
 {
 	struct tok *t;
 
 	GROW(D.toks, D.ntoks, D.captoks);
 	t = &D.toks[D.ntoks++];
-	*t = (struct tok){ .s = s, .len = (uint32_t)(e - s), .kind = (unsigned char)kind,
-	    .row = row, .ent = -1, .entend = -1, .span = -1, .widx = -1 };
+	t->s = s;
+	t->len = (uint32_t)(e - s);
+	t->row = row;
+	t->ent = t->entend = t->span = -1;
+	t->kind = (unsigned char)kind;
+	t->used = t->reported = 0;
+	t->upper = 0;
+	t->widx = -1;
+	t->flags = 0;
 	if (kind == T_WORD) {
 		unsigned char c = (unsigned char)D.text.data[s];
 
 		t->upper = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-		t->widx = (short)(w ? w - quote_words : -1);
-		t->flags = w ? w->flags : 0;
+		if (w != NULL) {
+			t->widx = (short)(w - quote_words);
+			t->flags = w->flags;
+		}
 	}
 }
 
@@ -475,12 +518,12 @@ ascii_word_end(size_t i, size_t end, uint32_t *hp)
 
 	if (lim - s > UINT32_MAX - 8)
 		lim = s + (UINT32_MAX - 8);
-	while (i < lim && tx[i] < 0x80 && ascii_word[tx[i]]) {
+	while (i < lim && word_byte[tx[i]] == 1) {
 		h ^= lower_byte[tx[i]];
 		h *= 16777619u;
 		i++;
 	}
-	if (i < lim && (tx[i] >= 0x80 || tx[i] == '\'' || tx[i] == '-' || tx[i] == '.'))
+	if (i < lim && (tx[i] >= 0x80 || word_byte[tx[i]] == 2))
 		return 0;
 	*hp = h;
 	return i;
@@ -881,7 +924,8 @@ scan_quotes(void)
 
 	for (t = 0; t < D.ntoks; t++) {
 		struct tok *k = &D.toks[t];
-		int ok, newpara = t > 0 && tpara((int)t) != tpara((int)t - 1);
+		int ok, newpara = t > 0 && k->row != k[-1].row &&
+		    tpara((int)t) != tpara((int)t - 1);
 
 		if (newpara && open) {
 			/* a quote open at a paragraph end runs on if this one reopens */
@@ -1620,9 +1664,9 @@ call_on(int c)
 static int
 weight_behind(int c)
 {
-	return (TIS(c, "throw") || TIS(c, "throws") || TIS(c, "threw") ||
-	    TIS(c, "thrown") || TIS(c, "throwing")) && (tflags(c + 1) & QW_DET) &&
-	    TIS(c + 2, "weight") && TIS(c + 3, "behind");
+	return TIS(c + 2, "weight") && TIS(c + 3, "behind") && (tflags(c + 1) & QW_DET) &&
+	    (TIS(c, "throw") || TIS(c, "throws") || TIS(c, "threw") ||
+	    TIS(c, "thrown") || TIS(c, "throwing"));
 }
 
 static int
