@@ -80,7 +80,7 @@ for w in "agree agrees agreed".split():
 # a position laid out, a court that ruled that: only with the particle
 for w in "lay lays laid laying".split():
     rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "out")
-for w in "rule rules ruled".split():
+for w in "rule rules ruled find finds found".split():
     rows[w] = ({ST, "QW_PARTICLE"}, 0, "that")
 # throw its weight behind (the particle comes three words on; see the tool)
 for w in "throw throws threw thrown throwing".split():

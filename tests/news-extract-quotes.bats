@@ -77,6 +77,16 @@ PY
 	[ "$output" = "$(printf 'Westfield Council|rejected|The stadium plan\n|opposed|The new rule\nGermany|backing|the idea\n|throwing their weight behind|the plan')" ]
 }
 
+@test "reported speech: bare plural roles take no person (prosecutors, not Macron), wrote on X that, found that, ..., chief executive X said on Tuesday., a time phrase before the subject is not content" {
+	run awk -F '\t' '$1 == "wire" { print $6 "|" $7 "|" $9 }' "$E/reported.out"
+	[ "${lines[0]}" = "|prosecutors|the firm hid losses from investors" ]
+	[ "${lines[1]}" = "Elon Musk|Elon Musk|the deal was dead" ]
+	[ "${lines[2]}" = "|The researchers|the drug cut deaths by a fifth" ]
+	[ "${lines[3]}" = "Satya Nadella|chief executive Satya Nadella|Microsoft expects revenue to grow by 10 per cent" ]
+	[ "${lines[4]}" = "Vladimir Putin|Vladimir Putin|to strike the city again" ]
+	[ "${#lines[@]}" -eq 5 ]
+}
+
 @test "ruled out, laid (no particle) and published by are not speech cues" {
 	run grep -c -e 'ruled out' -e 'Penguin' "$E/reported.out"
 	[ "$output" = 0 ]

@@ -1337,8 +1337,10 @@ desc_back(int t, struct subj *su)
 	/* a bare role noun needs a determiner or a name before it; a plural
 	 * group noun does not: "On Monday, officials said", "by analysts" */
 	if (start == t && !(D.toks[t].upper && t == D.rows[D.toks[t].row].t0))
-		if (!(t > 0 && (D.toks[t - 1].entend >= 0)) && !((tflags(t) & QW_GROUPNOUN) &&
-		    D.toks[t].len > 3 && D.text.data[TEND(t) - 1] == 's') && !plural_role(t))
+		if (!(t > 0 && (D.toks[t - 1].entend >= 0)) && !((tflags(t) &
+		    (QW_GROUPNOUN | QW_ROLE)) && D.toks[t].len > 3 &&
+		    D.text.data[TEND(t) - 1] == 's' && D.text.data[TEND(t) - 2] != 's') &&
+		    !plural_role(t))
 			return 0;
 	su->kind = SUBJ_DESC;
 	su->t0 = start;
@@ -1659,6 +1661,26 @@ call_on(int c)
 }
 
 /* The cue at token c: the verb and its particle (called for). */
+/* Does "that" follow cue c, at once or after a short phrase (wrote on X
+ * that, replied in a letter that)?  Then a quote-only verb reports. */
+static int
+that_follows(int c)
+{
+	int k, r1 = D.rows[D.toks[c].row].t1;
+
+	if (TIS(c + 1, "that"))
+		return 1;
+	if (!(tflags(c + 1) & QW_PREP) || TIS(c + 1, "to"))
+		return 0;
+	for (k = c + 2; k < r1 && k < c + 8; k++) {
+		if (TIS(k, "that"))
+			return !(tflags(k - 1) & QW_PREP);
+		if (!tword(k))
+			return 0;
+	}
+	return 0;
+}
+
 /* throw its (his, her, their) weight behind: a position, the verb taking
  * its particle three words on */
 static int
@@ -1712,7 +1734,7 @@ is_cue_word(int t, int quoted)
 		    TIS(t, "pointing"))
 			return 0;
 	}
-	if ((w->flags & QW_QUOTEONLY) && quoted < 2)
+	if ((w->flags & QW_QUOTEONLY) && quoted < 2 && !that_follows(t))
 		return 0;
 	if ((w->flags & QW_WEAK) && quoted < 1)
 		return 0;
@@ -2566,12 +2588,29 @@ do_indirect(void)
 			}
 			sent_subj = 1;
 			last = su;
-			/* ..., X said. / A, X said, B */
+			/* ..., X said. / A, X said, B / ..., chief executive X said. */
+			k = su.t0;
+			while (su.kind == SUBJ_ENT && k > t0 + 1 && k > su.t0 - 4 && rolish(k - 1) &&
+			    D.toks[k - 1].ent < 0 && D.toks[k - 1].entend < 0)
+				k--;
+			if (k < su.t0 && tpunct(k - 1, ','))
+				su.t0 = k;
 			if (su.t0 > t0 && tpunct(su.t0 - 1, ',') && su.kind != SUBJ_SENT) {
 				int after = cue_end(c);
 
 				while (after < t1 && (tflags(after) & QW_AUX))
 					after++;
+				/* ..., X said on Tuesday. / ..., X said in a statement. */
+				if (after < t1 && (TIS(after, "on") || TIS(after, "in") ||
+				    TIS(after, "at") || TIS(after, "during") || TIS(after, "after") ||
+				    TIS(after, "of") || time_word(after))) {
+					int q = after + 1;
+
+					while (q < t1 && q < after + 6 && tword(q) && !is_cue(q, 0))
+						q++;
+					if (q >= t1 || tfinal(q))
+						after = q;
+				}
 				if (after >= t1 || tfinal(after) || tpunct(after, ',')) {
 					a = t0;
 					b = su.t0 - 1;
@@ -2594,7 +2633,7 @@ do_indirect(void)
 			}
 			/* X said (that) ... / X told Y (that) ... / X called for ... */
 			a = cue_end(c);
-			if (TWORD(c)->flags & QW_QUOTEONLY)
+			if ((TWORD(c)->flags & QW_QUOTEONLY) && !that_follows(c))
 				continue;
 			if (TIS(c, "told") || TIS(c, "tells") || TIS(c, "tell") || TIS(c, "telling")) {
 				/* skip the listener */
@@ -2869,8 +2908,9 @@ resolve_desc(const struct subj *su)
 	int head = su->t1 - 1, k, best = -1, bestlast = -1;
 	size_t a;
 
-	if (plural_role(head))
-		return -1;	/* ministers, unions: a group, no one speaker */
+	if (plural_role(head) || ((tflags(head) & QW_ROLE) && D.toks[head].len > 3 &&
+	    D.text.data[TEND(head) - 1] == 's' && D.text.data[TEND(head) - 2] != 's'))
+		return -1;	/* ministers, prosecutors, unions: a group, no one speaker */
 	/* an organization noun: the company, the club */
 	if ((tflags(head) & (QW_ORGNOUN | QW_GROUPNOUN)) && !(tflags(head) & QW_ROLE)) {
 		for (k = su->t0; k < head; k++)
