@@ -412,6 +412,8 @@ TOOL_INPUT = {
     "news-split --tsv": ("articles", ["doc", "text", "extra"]),
     "news-normalize": ("news-split", ["doc", "para", "sent", "zone", "text"]),
     "news-normalize --ascii": ("news-split", ["doc", "text"]),
+    "news-normalize --column zone": ("news-split", ["doc", "zone", "text"]),
+    "news-split --tsv --line-buffered": ("articles", ["doc", "text"]),
     "news-tag-entities": ("news-normalize", ["doc", "para", "sent", "zone", "text"]),
     "news-extract-quotes": ("news-tag-entities",
                             ["doc", "para", "sent", "zone", "text", "entities"]),
@@ -594,7 +596,8 @@ def run_case2(bindir, timeout, tool, data):
         return ("timeout after %ss" % timeout, b"", b"")
     out, err, rc = p.stdout, p.stderr, p.returncode
     LAST.rc = rc
-    STATS[(tool, rc)] = STATS.get((tool, rc), 0) + 1
+    key = (re.sub(r" /\S+/second\.tsv", " FILE2", tool), rc)
+    STATS[key] = STATS.get(key, 0) + 1
     m = SAN_RE.search(err)
     if m:
         at = err.rfind(b"\n", 0, m.start()) + 1
@@ -677,7 +680,9 @@ def invariants(tool, out):
             if not r[t].strip(b" \t\n\r\f\v"):
                 return "line %d: an empty sentence row" % i
     elif name == "news-normalize":
-        t = col(rows, b"text")
+        args = tool.split()
+        t = col(rows, args[args.index("--column") + 1].encode() if "--column" in args
+                else b"text")
         for i, r in enumerate(rows[1:], 2):
             if t is None:
                 break
