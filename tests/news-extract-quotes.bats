@@ -72,9 +72,9 @@ PY
 	[ "${#lines[@]}" -eq 1 ]
 }
 
-@test "a position in an object relative clause (which the union has long opposed) reports its noun phrase; with X backing Y; throw its weight behind (not: threw the ball behind); a relative clause with a verb that is no cue (signed) is not speech" {
+@test "a position in an object relative clause (which the union has long opposed) reports its noun phrase; with X backing Y; throw its weight behind (not: threw the ball behind); a relative clause with a verb that is no cue (signed) is not speech; 'said that X rejected' gives no noun phrase" {
 	run awk -F '\t' '$1 == "positions" { print $6 "|" $8 "|" $9 }' "$E/reported.out"
-	[ "$output" = "$(printf 'Westfield Council|rejected|The stadium plan\n|opposed|The new rule\nGermany|backing|the idea\n|throwing their weight behind|the plan')" ]
+	[ "$output" = "$(printf 'Westfield Council|rejected|The stadium plan\n|opposed|The new rule\nGermany|backing|the idea\nApex Mining|rejected|The offer\n|said|Norway objected and that Iceland rejected\n|throwing their weight behind|the plan')" ]
 }
 
 @test "reported speech: bare plural roles take no person (prosecutors, not Macron), wrote on X that, found that, ..., chief executive X said on Tuesday., a time phrase before the subject is not content" {

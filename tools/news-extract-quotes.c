@@ -2496,8 +2496,8 @@ relative_cue(int c, int t0, int t1)
 	if (!(tflags(c) & QW_STANCE) || (tflags(c) & QW_PART))
 		return 0;
 	e = cue_end(c);
-	if (e < t1 && !tpunct(e, ',') && !tfinal(e))
-		return 0;
+	if (e < t1 && !tpunct(e, ',') && !tfinal(e) && !finite_verb(e))
+		return 0;	/* the plan that X rejected was ...: no object of its own */
 	/* has long opposed, has categorically rejected */
 	while (k > t0 && n < 4 && ((tflags(k) & QW_AUX) || (tword(k) && !D.toks[k].upper &&
 	    D.toks[k].len > 4 && D.text.data[TEND(k) - 1] == 'y' &&
@@ -2515,8 +2515,11 @@ relative_cue(int c, int t0, int t1)
 	a = np_start(t0, e);
 	if (a > t0 && tpunct(a - 1, ',') && np_start(t0, a - 1) == t0)
 		e = a - 1, a = t0;	/* NP, an apposition that X rejected, ... */
-	if (e - a < 2 || e - a > 12 || range_has_quote(a, e) || finite_verb(a))
+	if (e - a < 2 || e - a > 12 || range_has_quote(a, e))
 		return 0;
+	for (k = a; k < e; k++)
+		if (finite_verb(k) || is_cue(k, 0))
+			return 0;	/* "X said that Y rejected": no noun phrase */
 	add_indirect(c, &su, a, e, 0, 0);
 	return 1;
 }
