@@ -324,3 +324,26 @@ Try 'news-stance --help' for more information." ]
 		grep -q -- "$name" "$TESTS/../tools/news-stance.1" || { echo "missing $opt"; return 1; }
 	done < "$BATS_TEST_TMPDIR/opts"
 }
+
+@test "news-stance: a far-off answer with no cue keeps the evidence inside the text (regression: read before the buffer)" {
+	q=$(printf "'%.0s" $(seq 135))
+	printf "text\tcontext\n\tmembership of NATO for Kremlin went on?%s never\n" "$q" > "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr news-stance --all "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	[ "${#lines[@]}" -eq 2 ]
+	evidence=${lines[1]##*$'\t'}
+	[[ "$(sed -n 2p "$BATS_TEST_TMPDIR/in")" == *"$evidence"* ]]
+}
+
+@test "news-stance: an empty doc value is a document like any other" {
+	run --separate-stderr bash -c "printf 'doc\tpara\ttext\tcontext\n\t1\twe want a ceasefire\tb\n' | news-stance"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$(printf '\t1\twe want a ceasefire\tb\tceasefire\tfavor\t')"* ] || [[ "${lines[1]}" == *"	ceasefire	favor	"* ]]
+}
+
+@test "news-stance: a document that comes back after another is an error" {
+	run --separate-stderr bash -c "printf 'doc\tquote\tpara\ttext\tcontext\na\t1\t1\tx\tx\nb\t1\t1\tx\tx\na\t2\t1\tx\tx\n' | news-stance"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "news-stance: <stdin>:4: document 'a' appears again" ]
+}

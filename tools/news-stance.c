@@ -1772,9 +1772,12 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		if (ncue > 0) {
 			v->es = bs;
 			v->ee = be;
-		} else {
+		} else if (ns != SIZE_MAX) {
 			v->es = ns;
 			v->ee = ne;
+		} else {		/* an answer far off: the mention alone */
+			v->es = ms;
+			v->ee = me;
 		}
 	}
 }
@@ -1942,7 +1945,7 @@ struct state {
 	size_t		*rep;		/* per target: one of its phrases */
 	int		 all;
 	long		 doccol, paracol;	/* -1 when absent: no anaphora */
-	struct buf	 where;		/* doc of the previous row */
+	struct doc_seen	 docs;		/* the current and the finished documents */
 	int		 located;	/* this row has doc and para */
 	unsigned long	 pnum;		/* its paragraph number */
 	size_t		 last;		/* target named last in that document */
@@ -1963,21 +1966,21 @@ locate(struct state *st, struct tsv_in *in)
 	size_t dn, pn, i;
 	unsigned long pnum;
 
+	if (st->doccol >= 0) {
+		doc = tsv_raw(in, (size_t)st->doccol, &dn);
+		if (doc_start(&st->docs, in, doc, dn)) {
+			st->last = SIZE_MAX;
+			st->strong_para = 0;
+		}
+	}
 	st->located = st->doccol >= 0 && st->paracol >= 0;
 	if (!st->located)
 		return;
-	doc = tsv_raw(in, (size_t)st->doccol, &dn);
 	para = tsv_raw(in, (size_t)st->paracol, &pn);
 	for (i = 0, pnum = 0; i < pn && para[i] >= '0' && para[i] <= '9' &&
 	    pnum < 100000000; i++)
 		pnum = pnum * 10 + (unsigned long)(para[i] - '0');
 	st->pnum = pnum;
-	if (st->where.len != dn || memcmp(st->where.data, doc, dn) != 0) {
-		buf_clear(&st->where);
-		buf_add(&st->where, doc, dn);
-		st->last = SIZE_MAX;
-		st->strong_para = 0;
-	}
 }
 
 /* Does tx have a match of a strong (not "~") target phrase? */
@@ -2368,7 +2371,7 @@ main(int argc, char *argv[])
 	free(st.touched);
 	free(st.seen);
 	free(st.rep);
-	buf_free(&st.where);
+	doc_seen_free(&st.docs);
 	buf_free(&st.mt.keys);
 	free(st.mt.w);
 	free(st.mt.p);
