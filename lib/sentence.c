@@ -28,6 +28,7 @@
 
 #include "buf.h"
 #include "sentence.h"
+#include "split.h"
 #include "utf8.h"
 
 int
@@ -69,29 +70,11 @@ sent_letter_case(const char *s, size_t n, size_t *len)
 	return 0;
 }
 
-/* A word and its length. */
-struct word {
-	const char	*s;
-	size_t		 n;
-};
-
-#define W(x) { x, sizeof(x) - 1 }
-
-/*
- * Each word list gets an index by first byte on first use, so a lookup
- * compares only the words that start with the right byte.
- */
-struct word_index {
-	const struct word	 *list;
-	const struct word	**by;		/* the list ordered by first byte */
-	unsigned short		  start[257];
-};
-
-static struct word_index word_indexes[16];
+static struct word_index word_indexes[64];
 static size_t nword_indexes;
 
-static const struct word_index *
-index_of(const struct word *list)
+const struct word_index *
+word_index_of(const struct word *list)
 {
 	struct word_index *x;
 	const struct word *w;
@@ -125,7 +108,7 @@ in_list(const struct word *list, const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	x = index_of(list);
+	x = word_index_of(list);
 	for (j = x->start[(unsigned char)s[0]]; j < x->start[(unsigned char)s[0] + 1]; j++)
 		if (x->by[j]->n == n && memcmp(x->by[j]->s, s, n) == 0)
 			return 1;

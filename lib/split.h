@@ -11,6 +11,27 @@
 
 #include <stddef.h>
 
+/* A word or phrase and its length: an entry of the splitter's word lists. */
+struct word {
+	const char	*s;
+	size_t		 n;
+};
+
+#define W(x) { x, sizeof(x) - 1 }
+
+/*
+ * Each NULL-terminated word list gets an index by first byte on first use
+ * (word_index_of), so a lookup compares only the words that start with the
+ * right byte: by[start[b]..start[b+1]) start with byte b.
+ */
+struct word_index {
+	const struct word	 *list;
+	const struct word	**by;
+	unsigned short		  start[257];
+};
+
+const struct word_index *word_index_of(const struct word *list);
+
 enum split_zone {
 	ZONE_BODY,
 	ZONE_TITLE,

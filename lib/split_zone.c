@@ -59,13 +59,8 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-/* A cue word or phrase, lower-case, and its length. */
-struct cue {
-	const char	*s;
-	size_t		 n;
-};
-
-#define C(x) { x, sizeof(x) - 1 }
+/* Cue words and phrases are lower-case word list entries. */
+#define C(x) W(x)
 
 /* A byte that continues a word: ASCII letter or digit, or part of a UTF-8 letter. */
 static int
@@ -94,56 +89,17 @@ ci_prefix(const char *s, size_t n, const char *cue)
 	return ci_prefix_n(s, n, cue, strlen(cue));
 }
 
-/*
- * Each cue list gets an index by first byte on first use, so a lookup
- * tries only the cues that start with the right letter.
- */
-struct cue_index {
-	const struct cue	 *list;
-	const struct cue	**by;		/* the list ordered by first byte */
-	unsigned short		  start[257];	/* by[start[b]..start[b+1]) start with b */
-};
-
-static struct cue_index cue_indexes[32];
-static size_t ncue_indexes;
-
-static const struct cue_index *
-index_of(const struct cue *list)
-{
-	struct cue_index *x;
-	const struct cue *c;
-	unsigned short next[256];
-	size_t i, b;
-
-	for (i = 0; i < ncue_indexes; i++)
-		if (cue_indexes[i].list == list)
-			return &cue_indexes[i];
-	assert(ncue_indexes < sizeof(cue_indexes) / sizeof(cue_indexes[0]));
-	x = &cue_indexes[ncue_indexes++];
-	x->list = list;
-	memset(x->start, 0, sizeof(x->start));
-	for (c = list; c->s != NULL; c++)
-		x->start[(unsigned char)c->s[0] + 1]++;
-	for (b = 0; b < 256; b++)
-		x->start[b + 1] = (unsigned short)(x->start[b + 1] + x->start[b]);
-	x->by = xreallocarray(NULL, (size_t)x->start[256] + 1, sizeof(*x->by));
-	memcpy(next, x->start, sizeof(next));
-	for (c = list; c->s != NULL; c++)
-		x->by[next[(unsigned char)c->s[0]]++] = c;
-	return x;
-}
-
 /* Is s[0..n) one of the words in list, ignoring ASCII case? */
 static int
-ci_word_in(const struct cue *list, const char *s, size_t n)
+ci_word_in(const struct word *list, const char *s, size_t n)
 {
-	const struct cue_index *x;
+	const struct word_index *x;
 	size_t j;
 	int b;
 
 	if (n == 0)
 		return 0;
-	x = index_of(list);
+	x = word_index_of(list);
 	b = lower((unsigned char)s[0]);
 	for (j = x->start[b]; j < x->start[b + 1]; j++)
 		if (x->by[j]->n == n && ci_prefix_n(s, n, x->by[j]->s, n))
@@ -152,16 +108,16 @@ ci_word_in(const struct cue *list, const char *s, size_t n)
 }
 
 static int
-any_prefix(const struct cue *list, const char *s, size_t n)
+any_prefix(const struct word *list, const char *s, size_t n)
 {
-	const struct cue_index *x;
-	const struct cue *c;
+	const struct word_index *x;
+	const struct word *c;
 	size_t j;
 	int b;
 
 	if (n == 0)
 		return 0;
-	x = index_of(list);
+	x = word_index_of(list);
 	b = lower((unsigned char)s[0]);
 	for (j = x->start[b]; j < x->start[b + 1]; j++) {
 		c = x->by[j];
@@ -174,7 +130,7 @@ any_prefix(const struct cue *list, const char *s, size_t n)
 }
 
 static int
-any_contains(const struct cue *list, const char *s, size_t n)
+any_contains(const struct word *list, const char *s, size_t n)
 {
 	size_t i;
 
@@ -188,7 +144,7 @@ any_contains(const struct cue *list, const char *s, size_t n)
  * Promotion, navigation and sharing at the start of a row (up to 15
  * words).  A cue matches whole words: "subscribe to" is not "subscribers".
  */
-static const struct cue boiler_prefix[] = {
+static const struct word boiler_prefix[] = {
 	C("sign up"), C("sign in"), C("log in"), C("subscribe to"),
 	C("subscribe now"), C("subscribe for"), C("follow us"), C("follow @"),
 	C("read more"), C("read next"), C("read also"), C("also read"),
@@ -226,7 +182,7 @@ static const struct cue boiler_prefix[] = {
 };
 
 /* Single words that are furniture only as a short line with no final period. */
-static const struct cue boiler_words[] = {
+static const struct word boiler_words[] = {
 	C("subscribe"), C("login"), C("recommended"), C("trending"),
 	C("advertisement"), C("sponsored"), C("newsletter"), C("newsletters"),
 	C("upgrade"), C("unlock"), C("copyright"), C("promoted"), C("ad"),
@@ -234,7 +190,7 @@ static const struct cue boiler_words[] = {
 };
 
 /* Promotion anywhere in a short row. */
-static const struct cue boiler_contains[] = {
+static const struct word boiler_contains[] = {
 	C("appeared first on"), C("all rights reserved"), C("\xC2\xA9"),
 	C("sign up for"), C("subscribe to"), C("subscribe now"),
 	C("newsletter"), C("download the app"), C("download our app"),
@@ -242,7 +198,7 @@ static const struct cue boiler_contains[] = {
 };
 
 /* Headers of a list of links: the short lines after them are links too. */
-static const struct cue list_heads[] = {
+static const struct word list_heads[] = {
 	C("related"), C("more on this"), C("more from"), C("more stories"),
 	C("read more"), C("read next"), C("see also"), C("you may also like"),
 	C("you might also like"), C("top stories"), C("most read"),
@@ -255,7 +211,7 @@ static const struct cue list_heads[] = {
 };
 
 /* Share buttons and menu words: a row made only of these is furniture. */
-static const struct cue menu_words[] = {
+static const struct word menu_words[] = {
 	C("facebook"), C("twitter"), C("x"), C("whatsapp"), C("pinterest"),
 	C("linkedin"), C("tumblr"), C("reddit"), C("email"), C("e-mail"),
 	C("mail"), C("print"), C("share"), C("tweet"), C("telegram"),
@@ -281,7 +237,7 @@ static const struct cue menu_words[] = {
 };
 
 /* Words that make a share/menu row (one of them must be there). */
-static const struct cue share_words[] = {
+static const struct word share_words[] = {
 	C("facebook"), C("twitter"), C("whatsapp"), C("pinterest"),
 	C("linkedin"), C("tumblr"), C("reddit"), C("email"), C("e-mail"),
 	C("print"), C("share"), C("tweet"), C("telegram"), C("messenger"),
@@ -290,7 +246,7 @@ static const struct cue share_words[] = {
 };
 
 /* Credits at the start of a row. */
-static const struct cue credit_prefix[] = {
+static const struct word credit_prefix[] = {
 	C("photo:"), C("photos:"), C("photo credit"), C("photograph:"),
 	C("photography:"), C("picture:"), C("pictures:"), C("image:"),
 	C("images:"), C("image credit"), C("credit:"), C("credits:"),
@@ -301,7 +257,7 @@ static const struct cue credit_prefix[] = {
 };
 
 /* Credits inside a short row. */
-static const struct cue credit_contains[] = {
+static const struct word credit_contains[] = {
 	C("getty images"), C("shutterstock"), C("ap photo"), C("afp via getty"),
 	C("/reuters"), C("reuters/"), C("/afp"), C("afp/"), C("/ap"),
 	C("/ap photo"), C("alamy"), C("epa-efe"), C("/epa"), C("pa wire"),
@@ -309,7 +265,7 @@ static const struct cue credit_contains[] = {
 };
 
 /* Inside a bracketed credit at the end of a caption. */
-static const struct cue credit_words[] = {
+static const struct word credit_words[] = {
 	C("photo"), C("getty"), C("reuters"), C("afp"), C("ap "), C("credit"),
 	C("image"), C("picture"), C("shutterstock"), C("epa"), C("file"),
 	C("courtesy"), { NULL, 0 }
@@ -320,41 +276,41 @@ static const struct cue credit_words[] = {
  * in a comma must follow ", " (", left," in "Trump, left, and Zelensky").
  * ("pictured" is left out: body text uses it as much as captions.)
  */
-static const struct cue caption_contains[] = {
+static const struct word caption_contains[] = {
 	C("left,"), C("right,"), C("center,"), C("centre,"), C("(left)"),
 	C("(right)"), C("(center)"), C("(centre)"), C("(file photo)"),
 	C("(file image)"), { NULL, 0 }
 };
 
 /* Caption labels at the start of a row. */
-static const struct cue caption_prefix[] = {
+static const struct word caption_prefix[] = {
 	C("image caption"), C("photo caption"), C("caption:"), C("pictured:"),
 	C("above:"), C("top:"), C("below:"), C("main picture:"), { NULL, 0 }
 };
 
 /* Byline starts. */
-static const struct cue byline_prefix[] = {
+static const struct word byline_prefix[] = {
 	C("reporting by"), C("additional reporting"), C("written by"),
 	C("edited by"), C("editing by"), C("compiled by"), C("words by"),
 	C("story by"), C("text by"), C("interview by"), C("report by"),
 	C("reported by"), C("posted by"), C("with reporting"), { NULL, 0 }
 };
 
-static const struct cue byline_contains[] = {
+static const struct word byline_contains[] = {
 	C("contributed to this report"), C("contributed reporting"),
 	C("contributed to this article"), C("contributed to this story"),
 	{ NULL, 0 }
 };
 
 /* Roles that open an author box ("Senior reporter at ..."). */
-static const struct cue role_words[] = {
+static const struct word role_words[] = {
 	C("reporter"), C("correspondent"), C("editor"), C("writer"),
 	C("journalist"), C("columnist"), C("producer"), C("photographer"),
 	C("contributor"), C("author"), C("reporters"), C("correspondents"),
 	C("editors"), C("writers"), { NULL, 0 }
 };
 
-static const struct cue role_adjectives[] = {
+static const struct word role_adjectives[] = {
 	C("senior"), C("chief"), C("staff"), C("political"), C("business"),
 	C("sports"), C("foreign"), C("deputy"), C("associate"), C("special"),
 	C("investigative"), C("contributing"), C("freelance"), C("news"),
@@ -367,7 +323,7 @@ static const struct cue role_adjectives[] = {
 };
 
 /* Date words for date lines. */
-static const struct cue date_words[] = {
+static const struct word date_words[] = {
 	C("monday"), C("tuesday"), C("wednesday"), C("thursday"), C("friday"),
 	C("saturday"), C("sunday"), C("mon"), C("tue"), C("tues"), C("wed"),
 	C("thu"), C("thur"), C("thurs"), C("fri"), C("sat"), C("sun"),
@@ -383,13 +339,13 @@ static const struct cue date_words[] = {
 	{ NULL, 0 }
 };
 
-static const struct cue date_prefix[] = {
+static const struct word date_prefix[] = {
 	C("published"), C("updated"), C("posted"), C("first published"),
 	C("last updated"), C("last modified"), C("date:"), C("modified"),
 	{ NULL, 0 }
 };
 
-static const struct cue month_words[] = {
+static const struct word month_words[] = {
 	C("january"), C("february"), C("march"), C("april"), C("may"),
 	C("june"), C("july"), C("august"), C("september"), C("october"),
 	C("november"), C("december"), C("jan"), C("feb"), C("mar"), C("apr"),
@@ -427,13 +383,13 @@ struct rowinfo {
 /* The phrase lists that are looked for anywhere in a row. */
 enum { CUE_BOILER = 1, CUE_CREDIT = 2, CUE_CAPTION = 4, CUE_BYLINE = 8 };
 
-static const struct cue *const contains_lists[] = {
+static const struct word *const contains_lists[] = {
 	boiler_contains, credit_contains, caption_contains, byline_contains
 };
 
 /* The phrases of contains_lists by first byte, built on first use. */
 static struct {
-	const struct cue	*cue[32];
+	const struct word	*cue[32];
 	unsigned char		 kind[32];
 	unsigned char		 count;
 } by_first[256];
@@ -443,7 +399,7 @@ static int by_first_ready;
 static void
 build_by_first(void)
 {
-	const struct cue *c;
+	const struct word *c;
 	size_t l, pair;
 	unsigned char b;
 
@@ -487,7 +443,7 @@ static unsigned int
 cues_at(const char *s, size_t n, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	const struct cue *c;
+	const struct word *c;
 	unsigned int cues = 0;
 	size_t j, pair = (size_t)lower_byte[u[i]] << 8 | lower_byte[u[i + 1]];
 	int b = lower_byte[u[i]];
@@ -637,8 +593,8 @@ terminal(const struct rowinfo *ri)
  * least one is in need (when need is not NULL).
  */
 static int
-all_words_in(const struct rowinfo *ri, const struct cue *list,
-    const struct cue *need, int dates)
+all_words_in(const struct rowinfo *ri, const struct word *list,
+    const struct word *need, int dates)
 {
 	const char *s = ri->s, *end = ri->s + ri->n, *w, *we;
 	int found = need == NULL;
@@ -693,7 +649,7 @@ static int
 has_date(const struct rowinfo *ri)
 {
 	const char *s = ri->s, *end = s + ri->n, *w;
-	const struct cue *m;
+	const struct word *m;
 	size_t k;
 
 	for (w = s; w < end && !is_digit((unsigned char)*w); w++)
@@ -781,7 +737,7 @@ bare_name(const struct rowinfo *ri)
 }
 
 /* Words after "By" that start a sentence, not a name ("By Tuesday, ..."). */
-static const struct cue by_not_names[] = {
+static const struct word by_not_names[] = {
 	C("the"), C("this"), C("that"), C("these"), C("those"), C("then"),
 	C("now"), C("law"), C("contrast"), C("comparison"), C("far"), C("noon"),
 	C("midnight"), C("night"), C("morning"), C("evening"), C("afternoon"),
