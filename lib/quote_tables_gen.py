@@ -155,7 +155,8 @@ for w in "critics observers witnesses residents campaigners activists analysts e
 # more organizations and groups of people that speak as one (any beat)
 for w in """hospital university school college institute commission tribunal jury prosecution defence
 defense army military embassy cabinet parliament senate congress watchdog charity foundation studio
-publisher manufacturer carmaker automaker broadcaster network""".split():
+publisher manufacturer carmaker automaker broadcaster network operator utility provider supplier
+developer startup mission office service brand chain museum trust""".split():
     add(w, "QW_ORGNOUN")
 for w in """investigators lawyers attorneys doctors nurses fans supporters authors lawmakers legislators
 protesters groups media teachers parents players coaches engineers detectives paramedics rescuers

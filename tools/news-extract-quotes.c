@@ -1541,6 +1541,26 @@ subject_back(int c, struct subj *su)
 	return 0;
 }
 
+/*
+ * Is token t an untagged capitalized word of a short run that a role noun
+ * follows (Rovers manager, Harrowgate Rovers boss)?
+ */
+static int
+name_before_role(int t)
+{
+	int k;
+
+	for (k = t; (size_t)k < D.ntoks && k < t + 3 && samerow(k, t); k++) {
+		if (!tword(k) || D.toks[k].ent >= 0 || D.toks[k].entend >= 0)
+			return 0;
+		if (!D.toks[k].upper)
+			return (tflags(k) & QW_ROLE) != 0 && k > t;
+		if (tflags(k) & QW_ROLE)
+			return k > t;
+	}
+	return 0;
+}
+
 /* The subject after a cue: said X, said the president, said Mr X. */
 static int
 subject_fwd(int t, struct subj *su)
@@ -1610,8 +1630,10 @@ subject_fwd(int t, struct subj *su)
 		if (!tword(k) || (tflags(k) & (QW_PREP | QW_SAY | QW_STANCE | QW_THAT)) ||
 		    TIS(k, "who") || TIS(k, "which"))
 			break;
-		/* lead author Dr Priya Sharma: lower-case words and titles only */
-		if (D.toks[k].upper && !rolish(k) && !(tflags(k) & (QW_DET | QW_MR | QW_MRS)))
+		/* lead author Dr Priya Sharma: lower-case words and titles only,
+		 * or an untagged name before a role (Rovers manager X) */
+		if (D.toks[k].upper && !rolish(k) && !(tflags(k) & (QW_DET | QW_MR | QW_MRS)) &&
+		    !name_before_role(k))
 			break;
 	}
 	/* longest description: det ... role */
@@ -2359,6 +2381,47 @@ finite_verb(int t)
 	    TIS(t, "wants") || TIS(t, "remains") || TIS(t, "won't") || TIS(t, "can't");
 }
 
+/* said about 48,000 homes, said over half: a number, not a phrase */
+static int
+about_number(int t)
+{
+	size_t n;
+	const char *w;
+
+	if (!(TIS(t, "about") || TIS(t, "around") || TIS(t, "over") || TIS(t, "under") ||
+	    TIS(t, "nearly") || TIS(t, "almost")) || (size_t)t + 1 >= D.ntoks ||
+	    !samerow(t, t + 1))
+		return 0;
+	w = ttext(t + 1, &n);
+	return n > 0 && ((w[0] >= '0' && w[0] <= '9') || TIS(t + 1, "half") ||
+	    TIS(t + 1, "a") || TIS(t + 1, "one") || TIS(t + 1, "two") || TIS(t + 1, "three"));
+}
+
+/*
+ * Verbs that report only with a clause: with a noun object they tell of a
+ * deed (claimed victory, claimed the title, claimed a 2-1 win).
+ */
+static int
+object_cue(int c)
+{
+	return TIS(c, "claim") || TIS(c, "claims") || TIS(c, "claimed") ||
+	    TIS(c, "claiming");
+}
+
+/* Does [a, b) read as a clause: "that", or a finite verb in it? */
+static int
+clause_like(int a, int b)
+{
+	int k;
+
+	if (TIS(a, "that"))
+		return 1;
+	for (k = a; k < b; k++)
+		if (finite_verb(k) || TIS(k, "are") || TIS(k, "isn't") || TIS(k, "wasn't"))
+			return 1;
+	return 0;
+}
+
 /*
  * A noun that reports a statement: "a statement by X that ...", "calls by
  * US officials to ...", "Trump's claim that ...", "US calls to ...".
@@ -2532,7 +2595,7 @@ do_indirect(void)
 
 	for (r = 0; r < D.nrows; r++) {
 		int t0 = D.rows[r].t0, t1 = D.rows[r].t1, c;
-		int sent_subj = 0;
+		int sent_subj = 0, inner_end = 0;
 		struct subj last;
 
 		memset(&last, 0, sizeof(last));
@@ -2543,6 +2606,9 @@ do_indirect(void)
 			if (D.toks[c].span < 0 && (tflags(c) & QW_NOUNCUE) && noun_cue(c, t1))
 				continue;
 			if (D.toks[c].span >= 0 || D.toks[c].used || !is_cue(c, 0))
+				continue;
+			/* he said he had told them to ...: a cue inside reported words */
+			if (c < inner_end)
 				continue;
 			if (passive_cue(c, t0, t1) || relative_cue(c, t0, t1))
 				continue;
@@ -2659,7 +2725,7 @@ do_indirect(void)
 			if (a + 1 < t1 && tpunct(a, ':') && !tmark(a + 1))
 				a++;
 			if (a < t1 && (tflags(a) & QW_PREP) && !TIS(a, "to") &&
-			    !(TWORD(c)->flags & QW_STANCE)) {
+			    !(TWORD(c)->flags & QW_STANCE) && !about_number(a)) {
 				/* said in a statement that ... */
 				for (k = a; k < t1 && k < a + 8; k++)
 					if (TIS(k, "that") || tpunct(k, ','))
@@ -2679,7 +2745,11 @@ do_indirect(void)
 			/* "what X said was": no content of its own */
 			if (finite_verb(a))
 				continue;
+			/* claimed victory, claimed the title: an object, not a clause */
+			if (object_cue(c) && !clause_like(a, b))
+				continue;
 			add_indirect(c, &su, a, b, 0, 0);
+			inner_end = b;
 		}
 	}
 }
