@@ -156,7 +156,7 @@ for w in "critics observers witnesses residents campaigners activists analysts e
 for w in """hospital university school college institute commission tribunal jury prosecution defence
 defense army military embassy cabinet parliament senate congress watchdog charity foundation studio
 publisher manufacturer carmaker automaker broadcaster network operator utility provider supplier
-developer startup mission office service brand chain museum trust""".split():
+developer startup mission office service brand chain museum trust study survey poll""".split():
     add(w, "QW_ORGNOUN")
 for w in """investigators lawyers attorneys doctors nurses fans supporters authors lawmakers legislators
 protesters groups media teachers parents players coaches engineers detectives paramedics rescuers

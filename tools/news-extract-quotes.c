@@ -1417,8 +1417,9 @@ subject_back(int c, struct subj *su)
 	if (TIS(t, "to") && (TIS(t - 1, "declined") || TIS(t - 1, "refused")))
 		return -1;
 	/* X smiled and said, X met Y and called for: the sentence's subject */
-	if ((TIS(t, "and") || TIS(t, "but")) && t >= 1 && D.toks[t - 1].entend < 0)
-		return sentence_subject(t, su);
+	if ((TIS(t, "and") || TIS(t, "but")) && t >= 1 && (D.toks[t - 1].entend < 0 ||
+	    !ent_speaker_type(D.toks[t - 1].entend)))
+		return sentence_subject(t, su);	/* (on Thursday and warned: a date) */
 	/* X was quoted as saying */
 	if (TIS(t, "as") && t >= 2 && TIS(t - 1, "quoted")) {
 		t -= 2;
@@ -2131,6 +2132,10 @@ named(const struct span *sp)
 
 	if (p >= 0 && samerow(p, sp->open) && (tflags(p) & (QW_NAMING | QW_WORK)))
 		return 1;
+	/* her first novel, “The Loom Keepers”,: a title in apposition */
+	if (p >= 1 && tpunct(p, ',') && (tflags(p - 1) & QW_WORK) && samerow(p - 1, p) &&
+	    title_case(sp))
+		return 1;
 	return p >= 1 && TIS(p, "as") && TIS(p - 1, "known");
 }
 
@@ -2724,6 +2729,10 @@ do_indirect(void)
 				a++;
 			if (a + 1 < t1 && tpunct(a, ':') && !tmark(a + 1))
 				a++;
+			/* said on Tuesday it had ...: a time phrase, then the clause */
+			if (a + 2 < t1 && TIS(a, "on") && time_word(a + 1) &&
+			    !(tflags(c) & QW_STANCE) && !tpunct(a + 2, ',') && !tfinal(a + 2))
+				a += 2;
 			if (a < t1 && (tflags(a) & QW_PREP) && !TIS(a, "to") &&
 			    !(TWORD(c)->flags & QW_STANCE) && !about_number(a)) {
 				/* said in a statement that ... */
@@ -3315,6 +3324,126 @@ doc_reset(void)
 	}
 }
 
+/* Order of entities in the text. */
+static int
+ent_cmp(const void *a, const void *b)
+{
+	const struct ent *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* A word of an untagged name: capitalized, no entity, not a known word
+ * (an organization noun may end one: Kelby Mining Group). */
+static int
+name_word(int t, int first)
+{
+	if (!tword(t) || !D.toks[t].upper || D.toks[t].ent >= 0 || D.toks[t].entend >= 0 ||
+	    D.toks[t].span >= 0)
+		return 0;
+	return D.toks[t].widx < 0 || (!first && (tflags(t) & QW_ORGNOUN));
+}
+
+/*
+ * The speaker the tagger missed: a run of capitalized unknown words that
+ * is the subject of a cue at the start of a sentence (Tarvex said, Drummond
+ * Foods, the maker of X, said, In a statement, Tarvex said).  One word alone
+ * counts only with an apposition or when the document also writes it
+ * capitalized inside a sentence (not "Locals said").  Each becomes an
+ * entity with its words as the canonical name: a person when it has two
+ * words or more and starts with a known first name, else an organization.
+ */
+#define MAXGUESS 32
+static void
+guess_names(void)
+{
+	int cand[MAXGUESS][2], ncand = 0, seen[MAXGUESS];
+	size_t r, added = 0;
+	int i, t;
+
+	for (r = 0; r < D.nrows; r++) {
+		int t0 = D.rows[r].t0, t1 = D.rows[r].t1, st = t0, k, j, app = 0, aux = 0;
+
+		if (t0 >= t1)
+			continue;
+		if (st + 1 < t1 && (tflags(st) & QW_CONN) && tpunct(st + 1, ','))
+			st += 2;
+		else if (tflags(st) & QW_PREP) {
+			for (k = st + 1; k < t1 && k < st + 8 && tword(k) && !is_cue(k, 0); k++)
+				;
+			if (k < t1 && tpunct(k, ',') && k < st + 8)
+				st = k + 1;
+		}
+		for (k = st; k < t1 && k < st + 5 && name_word(k, k == st); k++)
+			;
+		if (k == st || k >= t1 || tpunct(k, '\''))
+			continue;
+		j = k;
+		if (tpunct(j, ',') && j + 1 < t1 && ((tflags(j + 1) & (QW_DET | QW_ROLE |
+		    QW_ORGNOUN)) || TIS(j + 1, "which") || TIS(j + 1, "who"))) {
+			for (j++; j < t1 && j < k + 30 && !tpunct(j, ','); j++)
+				if (tfinal(j) || tmark(j) || tpunct(j, ';'))
+					break;
+			if (j >= t1 || !tpunct(j, ','))
+				continue;
+			j++;
+			app = 1;
+		}
+		while (j < t1 && aux < 3 && (tflags(j) & QW_AUX) && !(tflags(j) & QW_NEG)) {
+			j++;
+			aux++;
+		}
+		if (j + 1 < t1 && TIS(j, "on") && time_word(j + 1))
+			j += 2;
+		if (j >= t1 || D.toks[j].upper || D.toks[j].span >= 0 || !is_cue(j, 0))
+			continue;
+		if (ncand < MAXGUESS) {
+			cand[ncand][0] = st;
+			cand[ncand][1] = k;
+			seen[ncand] = app || k - st > 1;
+			ncand++;
+		}
+	}
+	if (ncand == 0)
+		return;
+	/* one word: written capitalized inside a sentence somewhere */
+	for (t = 0; (size_t)t < D.ntoks; t++) {
+		if (!D.toks[t].upper || !tword(t) || t == D.rows[D.toks[t].row].t0 ||
+		    tfinal(t - 1) || tmark(t - 1) || tpunct(t - 1, ':'))
+			continue;
+		for (i = 0; i < ncand; i++)
+			if (!seen[i] && cand[i][0] != t && D.toks[t].len == D.toks[cand[i][0]].len &&
+			    memcmp(D.text.data + D.toks[t].s, D.text.data + D.toks[cand[i][0]].s,
+			    D.toks[t].len) == 0)
+				seen[i] = 1;
+	}
+	for (i = 0; i < ncand; i++) {
+		struct ent *e;
+		size_t s0 = D.toks[cand[i][0]].s, e0 = TEND(cand[i][1] - 1);
+
+		if (!seen[i])
+			continue;
+		GROW(D.ents, D.nents, D.capents);
+		e = &D.ents[D.nents++];
+		e->s = s0;
+		e->e = e0;
+		e->cano = D.canobuf.len;
+		e->canolen = e0 - s0;
+		buf_add(&D.canobuf, D.text.data + s0, e0 - s0);
+		e->type = cand[i][1] - cand[i][0] > 1 &&
+		    name_gender(D.canobuf.data + e->cano, e->canolen) ? 'P' : 'O';
+		e->actor = -1;
+		e->t0 = e->t1 = -1;
+		added++;
+	}
+	if (added == 0)
+		return;
+	qsort(D.ents, D.nents, sizeof(*D.ents), ent_cmp);
+	for (t = 0; (size_t)t < D.ntoks; t++)
+		D.toks[t].ent = D.toks[t].entend = -1;
+	link_entities();
+}
+
 /* Read the kept document and write its statements. */
 static void
 process_doc(void)
@@ -3327,12 +3456,13 @@ process_doc(void)
 		tokenize_row((int)r);
 	resolve_straight();
 	link_entities();
+	scan_quotes();
+	guess_names();
 	for (i = 0; i < D.nents; i++)
 		if (D.ents[i].type == 'P' && D.ents[i].t0 >= 0) {
 			GROW(D.pmentions, D.npm, D.cappm);
 			D.pmentions[D.npm++] = (int)i;
 		}
-	scan_quotes();
 	for (r = 0; r < D.nrows; r++) {
 		int t;
 
