@@ -586,6 +586,48 @@ doc_org(const struct row *r, size_t a, size_t b, const char *canon,
 		doc_add(ini, n, canon, clen, type, 0);
 }
 
+static int word_is_n(const struct row *, const struct tok *, const char *,
+    size_t);
+
+/*
+ * Veltrix Systems -> Veltrix, Reform Party -> Reform, Selby United -> Selby:
+ * a brand word before a company's, a party's or a club's head word names it
+ * alone later on.  Not for heads named after their place (Hexley Council).
+ */
+static int
+brand_head(const struct row *r, const struct tok *tk)
+{
+	static const char *const w[] = { "Party", "Group", "Inc", "Ltd", "LLC",
+	    "plc", "PLC", "Corp", "Corporation", "Company", "Holdings",
+	    "Airlines", "Airways", "Motors", "Cars", "Systems", "Technologies",
+	    "Industries", "Pharmaceuticals", "Pharma", "Labs", "Laboratories",
+	    "Studios", "Records", "Entertainment", "Communications", "Telecom",
+	    "Electronics", "Semiconductor", "Semiconductors", "Securities",
+	    "Networks", "Energy", "Petroleum", "Steel", "Mining", "Capital",
+	    "Partners", "Ventures", "Investments", "Insurance", "Therapeutics",
+	    "Biosciences", "Bancorp", "United", "FC", "AFC", "Rovers",
+	    "Athletic", "Wanderers", "Rangers", "Albion", "Hotspur", NULL };
+	size_t i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (word_is_n(r, tk, w[i], strlen(w[i])))
+			return 1;
+	return 0;
+}
+
+static void
+doc_brand(const struct row *r, size_t a, size_t b, const char *canon,
+    size_t clen)
+{
+	const struct tok *ta = &r->tok[a];
+
+	if (!collecting || b - a != 2 || !name_word(ta) || ta->gmax != 0 ||
+	    ta->gmax2 != 0 || (ta->wf & (W_PORTFOLIO | W_FIRST)) ||
+	    !brand_head(r, &r->tok[b - 1]))
+		return;
+	doc_add(r->t + ta->s, ta->e - ta->s, canon, clen, ENT_ORG, 0);
+}
+
 /*
  * "the Commission" for the European Commission: an organisation's head word
  * (the last organisation word before "of", "for") stands for it.
@@ -1171,6 +1213,7 @@ emit_org(struct row *r, size_t a, size_t b)
 	}
 	emit(r, a, b, ENT_ORG, p, n);
 	doc_org(r, a, b, p, n, ENT_ORG);
+	doc_brand(r, a, b, p, n);
 	doc_bracket(r, b, p, n, ENT_ORG);
 	doc_orghead(p, n);
 }
@@ -1219,6 +1262,52 @@ place_before(const struct row *r, size_t a)
 	    (r->tok[a - 1].wf & W_PLACEPREP) && (r->tok[a - 1].cls & T_LOWER);
 }
 
+/* "Reporting by", "Editing by", "Writing by": a wire credit; token i is
+ * "by" and a person's name follows. */
+static int
+credit_by(const struct row *r, size_t i)
+{
+	const struct tok *p;
+
+	if (i == 0 || !word_is(r, &r->tok[i], "by") || !sep_is(r, i, " "))
+		return 0;
+	p = &r->tok[i - 1];
+	return word_is(r, p, "Reporting") || word_is(r, p, "reporting") ||
+	    word_is(r, p, "Editing") || word_is(r, p, "Writing") ||
+	    word_is(r, p, "Compiled") || word_is(r, p, "Photographs") ||
+	    word_is(r, p, "Photograph") || word_is(r, p, "Produced");
+}
+
+/* KC, MP, OBE: letters after a person's name, not part of it. */
+static int
+postnominal(const struct row *r, const struct tok *tk)
+{
+	static const char *const w[] = { "KC", "QC", "MP", "MEP", "MSP", "MLA",
+	    "MS", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", NULL };
+	size_t i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (word_is_n(r, tk, w[i], strlen(w[i])))
+			return 1;
+	return 0;
+}
+
+/* "the Inner Hebrides": a lowercase "the" right before token a. */
+static int
+the_before(const struct row *r, size_t a)
+{
+	return a > 0 && sep_is(r, a, " ") && word_is(r, &r->tok[a - 1], "the");
+}
+
+/* Storm, Hurricane, Typhoon, Cyclone: a named weather event follows. */
+static int
+storm_word(const struct row *r, const struct tok *tk)
+{
+	return word_is(r, tk, "Storm") || word_is(r, tk, "Hurricane") ||
+	    word_is(r, tk, "Typhoon") || word_is(r, tk, "Cyclone") ||
+	    word_is(r, tk, "Tropical");
+}
+
 /* A run of capitalized words [a, b) that no table knows: what is it? */
 static void
 classify(struct row *r, size_t a, size_t b, int pend)
@@ -1230,17 +1319,34 @@ classify(struct row *r, size_t a, size_t b, int pend)
 
 	while (b - a > MAX_PIECE)
 		a++;
+	/* Fiona Gallacher KC, Jo Smith MP: a post-nominal is not the name */
+	if (b - a >= 2 && (r->tok[b - 1].cls & T_ALLCAP) &&
+	    postnominal(r, &r->tok[b - 1]))
+		b--;
 	ta = &r->tok[a];
 	tb = &r->tok[b - 1];
 	nb = b - a;
+	/* Saint-Germain-des-Prés: part of a longer hyphenated name (not
+	 * CrowdStrike-sponsored) */
+	if (b < r->ntok && sep_is(r, b, "-") && (r->tok[b].cls & T_LOWER))
+		for (k = a + 1; k < b; k++)
+			if (sep_is(r, k, "-"))
+				return;
+	/* Storm Ingrid, Hurricane Milton: a weather event, not a person */
+	if (nb >= 2 && storm_word(r, ta))
+		return;
 	if (!collecting) {
 		/* not in the table: any name one letter away; only itself:
 		 * a gazetteer name one letter away */
 		d = doc_lookup(r->t + ta->s, tb->e - ta->s);
 		v = NULL;
-		if (d == NULL)
-			v = doc_variant(r, a, b, 0);
-		else if (d->type == ENT_PER && d->clen == tb->e - ta->s &&
+		/* one word after "in", "at", "of" is a place or a body more
+		 * often than a misspelt person: Hexley is not Healey */
+		if (d == NULL) {
+			if (!(nb == 1 && (place_before(r, a) || (a > 0 &&
+			    word_is(r, &r->tok[a - 1], "of")))))
+				v = doc_variant(r, a, b, 0);
+		} else if (d->type == ENT_PER && d->clen == tb->e - ta->s &&
 		    memcmp(d->canon, r->t + ta->s, d->clen) == 0)
 			v = doc_variant(r, a, b, 1);
 		if (v != NULL)
@@ -1327,8 +1433,9 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		classify(r, a + 1, b, 0);
 		return;
 	}
+	/* nothing explains it: a person, but not "the Inner Hebrides" */
 	if (!r->headline && nb <= 3 && plain && !place_before(r, a) &&
-	    !abstract_noun(r, ta) && !abstract_noun(r, tb))
+	    !the_before(r, a) && !abstract_noun(r, ta) && !abstract_noun(r, tb))
 		emit_person(r, a, b);
 }
 
@@ -1388,11 +1495,12 @@ run_extend(const struct row *r, size_t i, size_t j, int orgctx)
 	if (!orgctx && word_is(r, &tk[j], "and") && sep_is(r, j, " ")) {
 		for (k = i; k < j && (tk[k].wf & W_STOP); k++)
 			;
-		if (k + 1 != j || tk[k].gmax != 0 || tk[k].wf != 0)
+		if (k + 1 != j || tk[k].gmax != 0 || (tk[k].wf & ~W_ORGHEAD))
 			return 0;
 		for (k = j + 1; k < r->ntok && k <= j + 2 && (tk[k].cls & T_CAP) &&
 		    sep_is(r, k, " ") && !tk[k].used; k++)
-			if ((tk[k].wf & W_ORGHEAD) && (k + 1 >= r->ntok ||
+			if ((tk[k].wf & W_ORGHEAD) && !brand_head(r, &tk[k]) &&
+			    (k + 1 >= r->ntok ||
 			    !(tk[k + 1].cls & T_CAP) || !sep_is(r, k + 1, " ")))
 				return k + 1;
 	}
@@ -1423,7 +1531,11 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	/* "Shropshire Star and Alaska Airlines": two organisations */
 	for (k = i + 1; k + 1 < j; k++)
 		if (word_is(r, &tk[k], "and")) {
-			for (m = i; m < k && !(tk[m].wf & W_ORGHEAD); m++)
+			/* a name word, then a head word (not "Securities
+			 * and Exchange Commission") */
+			for (m = i; m < k && (tk[m].wf & W_STOP); m++)
+				;
+			for (m++; m < k && !(tk[m].wf & W_ORGHEAD); m++)
 				;
 			for (h = k + 1; h < j && !(tk[h].wf & W_ORGHEAD); h++)
 				;
@@ -1459,7 +1571,9 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 					k0 = k + 1;
 			/* after the head only "of ...", "for ..." belongs to it,
 			 * or a place's name (University College London) */
-			end = h + 1 < j && (tk[h + 1].wf & W_CONNECTOR) ? j : h + 1;
+			end = h + 1 < j && (tk[h + 1].wf & W_CONNECTOR) &&
+			    !word_is(r, &tk[h + 1], "and") &&
+			    !word_is(r, &tk[h + 1], "&") ? j : h + 1;
 			if (end == h + 1 && end < j &&
 			    (g = gaz_at(r, end, &last, &m)) != NULL &&
 			    g->type == ENT_GPE && last + 1 == j)
@@ -1470,6 +1584,10 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 				;
 			if (k0 < j && (h > k0 || end > h + 1) && m < end) {
 				emit_org(r, k0, end);
+				/* Sequoia Capital and Temasek: two names */
+				if (end < j && (word_is(r, &tk[end], "and") ||
+				    word_is(r, &tk[end], "&")))
+					end++;
 				if (end < j)
 					do_run(r, end, j, 0);
 				return;
@@ -1668,6 +1786,12 @@ tag_segment(struct row *r)
 					break;
 				j = nj;
 			}
+			/* "mayor of Castlebridge", "spokesperson for Sustrans":
+			 * one word after a role and "of"/"for" is the place or
+			 * body, unless it is a portfolio (Secretary of State) */
+			if (pend == 2 && j == i + 1 &&
+			    !(tk[i].wf & (W_PORTFOLIO | W_TITLE)))
+				pend = 0;
 			do_run(r, i, j, pend);
 			pend = 0;
 			i = j;
@@ -1692,7 +1816,14 @@ tag_segment(struct row *r)
 		}
 		if (tk[i].wf & W_TITLE)
 			pend = 1;
-		else if (!(tk[i].wf & (W_CONNECTOR | W_PORTFOLIO)))
+		else if (pend && (word_is(r, &tk[i], "of") ||
+		    word_is(r, &tk[i], "for")))
+			pend = 2;
+		else if (tk[i].wf & W_PORTFOLIO)
+			pend = pend ? 1 : 0;
+		else if (credit_by(r, i))
+			pend = 1;	/* Reporting by Aditi Shah */
+		else if (!(tk[i].wf & W_CONNECTOR))
 			pend = 0;
 		i++;
 	}
