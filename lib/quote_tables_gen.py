@@ -21,7 +21,7 @@ reiterate reiterates reiterated reiterating|predict predicts predicted predictin
 maintain maintains maintained maintaining|contend contends contended contending|
 assert asserts asserted asserting|allege alleges alleged alleging|testify testifies testified testifying|
 recall recalls recalled recalling|concede concedes conceded conceding|complain complains complained complaining|
-reveal reveals revealed revealing|indicate indicates indicated indicating|report reports reported|
+reveal reveals revealed revealing|suspect suspects suspected|indicate indicates indicated indicating|report reports reported|
 believe believes believed|think thinks thought|feel feels felt|
 observe observes observed|remark remarks remarked|comment comments commented|conclude concludes concluded|
 tweet tweets tweeted|describe describes described describing|characterize characterizes characterized characterizing|
@@ -86,7 +86,7 @@ for w in "rule rules ruled find finds found".split():
 for w in "throw throws threw thrown throwing".split():
     rows[w] = ({ST, "QW_PARTICLE"} | ({P} if w.endswith("ing") else set()), 0, "behind")
 
-aux = """has have had also would will could can may might must should did does do is was were be been being
+aux = """has have had are am also would will could can may might must should did does do is was were be been being
 just previously later earlier repeatedly again long then once recently already further separately publicly
 privately firmly strongly explicitly flatly often frequently subsequently initially first last still
 quickly immediately swiftly clearly reportedly openly bluntly angrily sharply simply only even himself herself
@@ -145,7 +145,8 @@ constable superintendent official spokesperson pilot author editor correspondent
 organiser organizer president-elect vice-president chancellor-elect driver rider athlete champion
 defendant witness victim resident teacher student nurse surgeon physician chairperson treasurer
 secretary-general regulator economist strategist investor banker trader partner principal dean
-rector bishop pope cardinal archbishop imam rabbi pastor priest""".split():
+rector bishop pope cardinal archbishop imam rabbi pastor priest coroner sheriff pathologist
+auditor ombudsman referee umpire curator architect engineer historian""".split():
     if w not in rows or "QW_ROLE" not in rows[w][0]:
         add(w, "QW_ROLE")
 for w in "company firm group club team government ministry agency airline bank department party council court committee organisation organization union board carrier insurer retailer lender regulator administration alliance bloc federation league association authority authorities police".split():
@@ -161,7 +162,9 @@ developer startup mission office service brand chain museum trust study survey p
 for w in """investigators lawyers attorneys doctors nurses fans supporters authors lawmakers legislators
 protesters groups media teachers parents players coaches engineers detectives paramedics rescuers
 workers employees staff shareholders investors traders voters scholars historians forecasters
-epidemiologists organisers organizers executives managers regulators""".split():
+epidemiologists organisers organizers executives managers regulators neighbours neighbors
+locals villagers passengers customers commuters survivors relatives families patients pupils
+students citizens opponents bosses chiefs leaders farmers owners tenants landlords""".split():
     add(w, "QW_GROUPNOUN")
 
 for w in """former foreign prime defense defence interior finance state of special deputy vice acting

@@ -1202,6 +1202,21 @@ ent_speaker_type(int e)
 	return c == 'P' || c == 'O' || c == 'G' || c == 'N';
 }
 
+/* A lower-case word in -ed that is no participle of a known class: the
+ * verb after "The airline" in "The airline apologised and said". */
+static int
+past_form(int t)
+{
+	size_t n;
+	const char *w;
+
+	if (t < 0 || (size_t)t >= D.ntoks || !tword(t) || D.toks[t].upper ||
+	    (tflags(t) & (QW_PREP | QW_DET | QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)))
+		return 0;
+	w = ttext(t, &n);
+	return n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+}
+
 /* Days, months and parts of the day, as in "X on Monday said". */
 static int
 time_word(int t)
@@ -1260,7 +1275,8 @@ sentence_subject(int c, struct subj *su)
 			break;
 		/* a role noun; an organization or group noun right before its verb */
 		if (((tflags(k) & QW_ROLE) || ((tflags(k) & (QW_ORGNOUN | QW_GROUPNOUN)) &&
-		    (tflags(k + 1) & (QW_AUX | QW_SAY | QW_STANCE)))) && D.toks[k].ent < 0 &&
+		    ((tflags(k + 1) & (QW_AUX | QW_SAY | QW_STANCE)) ||
+		    (k == r0 + 1 && TIS(r0, "the") && past_form(k + 1))))) && D.toks[k].ent < 0 &&
 		    !(tflags(k + 1) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) &&
 		    D.toks[k + 1].ent < 0 && !D.toks[k + 1].upper && desc_back(k, su)) {
 			int p = su->t0 - 1;
@@ -3068,6 +3084,10 @@ resolve_desc(const struct subj *su)
 		int last = saids[nsaids - 1].actor;
 		int norp = !(tflags(head) & QW_ROLE);
 
+		/* "her lawyer", "his wife": someone else than the one quoted */
+		if (TIS(su->t0, "his") || TIS(su->t0, "her") || TIS(su->t0, "their") ||
+		    TIS(su->t0, "its") || TIS(su->t0, "our") || TIS(su->t0, "my"))
+			return -1;
 		if (D.actors[last].type == 'P' && tpara(saids[nsaids - 1].tok) + 1 >= tpara(su->t0) &&
 		    (norp ? !D.actors[last].nation : D.actors[last].roles.len <= 1))
 			best = last;
