@@ -612,3 +612,79 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	printf 'doc\ttext\tentities\nd\t\t\nd\t... !\t\nd\tDonald Trump spoke.\tPER:0-12:Donald Trump\nd\t\t\n' > "$BATS_TEST_TMPDIR/exp"
 	same_bytes "$BATS_TEST_TMPDIR/exp" "$BATS_TEST_TMPDIR/out"
 }
+
+# ---- generalization round: rules checked on sentences written for them ----
+
+@test "news-tag-entities: company head words (Semiconductor) make an organisation, and its brand word alone names it" {
+	run -0 tag 'Shares of Torvane Semiconductor fell. Torvane said demand was weak.'
+	[ "$output" = 'ORG:10-31:Torvane Semiconductor|ORG:38-45:Torvane Semiconductor' ]
+}
+
+@test "news-tag-entities: football clubs (Wanderers, Rangers, Athletic) are organisations, not people" {
+	run -0 tag 'Ashford Wanderers beat Kelso Rangers 2-0. Ashford host Millbrook Athletic next.'
+	[ "$output" = 'ORG:0-17:Ashford Wanderers|ORG:23-36:Kelso Rangers|ORG:42-49:Ashford Wanderers|ORG:55-73:Millbrook Athletic' ]
+}
+
+@test "news-tag-entities: newspapers (Gazette, Courier) after 'the' are organisations" {
+	run -0 tag 'The story was first reported by the Lowther Gazette and the Redhill Courier.'
+	[ "$output" = 'ORG:36-51:Lowther Gazette|ORG:60-75:Redhill Courier' ]
+}
+
+@test "news-tag-entities: post-nominal letters (KC, MP) are not part of a person's name; roman numerals are" {
+	run -0 tag 'Defence lawyer Simon Okoro KC said the jury had been misled, and Jane Pryce MP agreed.' 'King Charles III spoke.'
+	[ "$output" = $'PER:15-26:Simon Okoro|PER:65-75:Jane Pryce\nPER:5-16:Charles III' ]
+}
+
+@test "news-tag-entities: named storms and unknown places after 'the' are not people" {
+	run -0 tag 'Hurricane Odalys and Typhoon Mawar caused damage while Storm Bert hit the Outer Hebrides.'
+	[ "$output" = '' ]
+}
+
+@test "news-tag-entities: one word after 'mayor of' or 'spokeswoman for' is not a person; a portfolio still leads to one" {
+	run -0 tag 'The deputy mayor of Elmbridge met a spokeswoman for Greenpeace and the Secretary of State Pete Hegseth.'
+	[ "$output" = 'ORG:52-62:Greenpeace|PER:90-102:Pete Hegseth' ]
+}
+
+@test "news-tag-entities: wire credits (Reporting by, Editing by) name people even in a Title Case line" {
+	run -0 tag '(Reporting by Noor Haddad in Amman; Editing by Tom Hogue)'
+	[ "$output" = 'PER:14-25:Noor Haddad|GPE:29-34:Amman|PER:47-56:Tom Hogue' ]
+}
+
+@test "news-tag-entities: 'X Capital and Y' are two names, not one organisation" {
+	run -0 tag 'The round was led by Blackrow Capital and Halden, with Arden Partners and Tessel joining.'
+	[ "$output" = 'ORG:21-37:Blackrow Capital|ORG:55-69:Arden Partners' ]
+}
+
+@test "news-tag-entities: party names built on a group noun (Liberal Democrats) are organisations" {
+	run -0 tag 'The Christian Democrats and the Liberal Democrats lost seats.'
+	[ "$output" = 'ORG:4-23:Christian Democrats|ORG:32-49:Liberal Democrats' ]
+}
+
+@test "news-tag-entities: part of a longer hyphenated place name is not tagged alone" {
+	run -0 tag 'She grew up in Saint-Jean-de-Luz and moved to Saint-Germain-des-Prés.'
+	[ "$output" = '' ]
+}
+
+@test "news-tag-entities: a place one letter from a known surname after 'in' stays untagged (Hanley is not Healey)" {
+	run -0 tag 'Voters in Hanley backed the plan, and Defence Secretary John Healey agreed.'
+	[ "$output" = 'PER:56-67:John Healey' ]
+}
+
+# ---- unseen articles written for the generalization round (news-split | news-normalize output as fixture) ----
+
+@test "news-tag-entities: unseen articles (football, earnings, court, science, council, election, storm, obituary, tech) give their fixed output" {
+	local f n
+	for f in "$F"/unseen-entities-*.tsv; do
+		n=$(basename "$f" .tsv)
+		news-tag-entities "$f" > "$BATS_TEST_TMPDIR/$n.out"
+		same_bytes "$E/$n.out" "$BATS_TEST_TMPDIR/$n.out"
+	done
+	[ "$(ls "$F"/unseen-entities-*.tsv | wc -l)" -eq 9 ]
+}
+
+@test "news-tag-entities: unseen articles: clubs, companies, papers and storms get the right type" {
+	run -0 bash -c "cut -f6 '$E'/unseen-entities-*.out | tr '|' '\n' | grep -E ':(Brackley Rovers|Dunmore Athletic|Veltrix Systems|Harbourline Securities|Volvo Cars|Eastern Daily Courier|Liberal Democrats|Fernwood Energy|Sequoia Capital)\$' | cut -d: -f1 | sort -u"
+	[ "$output" = ORG ]
+	run -1 bash -c "cut -f6 '$E'/unseen-entities-*.out | grep -cE 'PER:[^|]*:(Storm Ingrid|Inner Hebrides|Castlebridge|Sustrans|Saint-Germain|Fiona Gallacher KC)(\\||\$)'"
+	[ "$output" = 0 ]
+}
