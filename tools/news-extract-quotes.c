@@ -3358,9 +3358,15 @@ ent_cmp(const void *a, const void *b)
 static int
 name_word(int t, int first)
 {
+	size_t n;
+	const char *w;
+
 	if (!tword(t) || !D.toks[t].upper || D.toks[t].ent >= 0 || D.toks[t].entend >= 0 ||
 	    D.toks[t].span >= 0)
 		return 0;
+	w = ttext(t, &n);
+	if (memchr(w, '\'', n) != NULL || (n > 3 && memcmp(w + n - 3, "\xE2\x80\x99", 3) == 0))
+		return 0;	/* Hughes's comments: a possessive */
 	return D.toks[t].widx < 0 || (!first && (tflags(t) & QW_ORGNOUN));
 }
 
