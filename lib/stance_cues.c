@@ -32,6 +32,8 @@ const struct stance_cue stance_cues[] = {
 	F("need*", 80), F("must", 80), F("have to", 70), F("has to", 70),
 	F("should", 60), F("ought to", 60),
 	F("call* for", 90), F("called for", 90), F("urg*", 80),
+	F("call* on", 80), F("called on", 80), F("call* instead for", 90),
+	F("call* again for", 90),
 	FH("demand*", 80), FH("insist*", 70), FH("push* for", 80),
 	FH("press* for", 80), FH("seek*", 60), FH("sought", 60),
 	F("advocat*", 80), F("endors*", 80), F("champion*", 70),
@@ -62,6 +64,11 @@ const struct stance_cue stance_cues[] = {
 	F("weight behind", 80), F("got it right", 60), F("the right thing", 60),
 	F("the right decision", 70), F("the right call", 60), F("get behind", 70), F("in support of", 80),
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
+	F("overdue", 70), F("goal", 60), F("objective", 60),
+	F("our place is", 70), F("its place is", 70), F("rightful place", 70),
+	F("belong* in", 70), F("precondition*", 60),
+	F("save", 50), F("saves", 50), F("saved", 50), F("saving", 50),
+	FH("take part in", 50), FH("taking part in", 50),
 
 	/* intention and commitment: the speaker means to bring it about */
 	FH("plan to", 60), FH("plans to", 60), FH("planning to", 60),
@@ -89,6 +96,7 @@ const struct stance_cue stance_cues[] = {
 	G("provid*", 50), G("suppl*", 50), G("send", 50), G("sends", 50),
 	G("sending", 50), G("sent", 50), G("deliver*", 50), G("give", 40),
 	G("giving", 40), G("gave", 40), G("grant*", 50), G("deploy*", 50),
+	G("broker*", 50),
 	G("put", 50), G("boost*", 60), G("increase*", 50), G("expand*", 50),
 	G("extend*", 50), G("strengthen*", 50), G("speed up", 50),
 	G("accelerat*", 50), G("continue", 40), G("resum*", 50),
@@ -131,6 +139,9 @@ const struct stance_cue stance_cues[] = {
 	A("non-starter", 80), A("nonstarter", 80), A("dead end", 60),
 	A("pipe dream", 70), A("wishful thinking", 60), A("surrender", 70),
 	A("reward* aggression", 70), A("reward* the aggressor", 70),
+	A("reward* the invader", 70), A("blunder*", 70), A("madness", 70),
+	A("no point", 80), A("unworkable", 80), A("counterproductive", 70),
+	A("counter-productive", 70), A("reckless", 70),
 
 	/* negators */
 	N("not"), N("cannot"), N("nor"), N("neither"), N("nobody"),

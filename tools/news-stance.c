@@ -95,6 +95,7 @@ struct match {
 	size_t	ph;		/* phrase index in the matcher */
 	size_t	ts, te;		/* tokens [ts, te) */
 	size_t	gs, ge;		/* the words a "..." skipped: [gs, ge), or empty */
+	int	far;		/* no anchor near: counts only like a "~" phrase */
 };
 
 struct text {
@@ -225,9 +226,54 @@ static const struct {
 	W("noting"), W("claiming"), W("insisting"), W("citing"),
 	W("stressing"), W("urging"), W("calling"), W("warning"),
 	W("allowing"), W("explaining"), W("suggesting"), W("acknowledging"),
-	W("describing")
+	W("describing"), W("despite")
 #undef W
 };
+
+/*
+ * Verbs of saying and of attitude that start a clause of their own after
+ * "and" ("said X and rejected Y", "backs X and believed that Y"): a second
+ * predicate with its own object.
+ */
+static int
+is_and_verb(const struct text *tx, const struct tok *t)
+{
+	static const char *const verb[] = {
+		"rejected", "dismissed", "called", "urged", "welcomed", "insisted",
+		"warned", "believed", "believes", "argued", "accused", "vowed",
+		"pledged", "promised", "denied", "demanded", "condemned",
+		"criticised", "criticized", "praised", "described", "ruled",
+		"said", "says", "added", "stressed", "noted"
+	};
+	size_t i;
+
+	if (t->kl < 4 || t->kl > 10)
+		return 0;
+	for (i = 0; i < sizeof(verb) / sizeof(verb[0]); i++)
+		if (key_is(tx, t, verb[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A capitalised gerund after a comma, followed by a lowercase word, opens
+ * a sentence that was joined to the one before ("... Ukrainian land,
+ * Handing over Donetsk would ..." when two quoted sentences are joined).
+ */
+static int
+joined_gerund(const struct text *tx, const struct tok *t)
+{
+	const char *k = tx->fold.data + t->k;
+	size_t i = t->e;
+
+	if (t->kl < 5 || memcmp(k + t->kl - 3, "ing", 3) != 0 ||
+	    tx->src[t->s] < 'A' || tx->src[t->s] > 'Z' ||
+	    tx->src[t->s + 1] < 'a' || tx->src[t->s + 1] > 'z')
+		return 0;
+	while (i < tx->n && tx->src[i] == ' ')
+		i++;
+	return i > t->e && i < tx->n && tx->src[i] >= 'a' && tx->src[i] <= 'z';
+}
 
 /* Bit L of clause_len[c]: some clause word starts with c and has L bytes. */
 static uint16_t clause_len[256];
@@ -383,7 +429,9 @@ tokenize(struct text *tx, const char *src, size_t n)
 		if (tx->nt > 0 && tx->t[tx->nt - 1].clause == tx->nclause &&
 		    (is_clause_conjunction(tx, t) || (t->kl <= 4 &&
 		    (comma || key_is(tx, &tx->t[tx->nt - 1], "and")) &&
-		    is_subject_pronoun(tx, t))))
+		    is_subject_pronoun(tx, t)) ||
+		    (key_is(tx, &tx->t[tx->nt - 1], "and") && is_and_verb(tx, t)) ||
+		    (comma && joined_gerund(tx, t))))
 			new_clause(tx);
 		t->clause = tx->nclause;
 		comma = 0;
@@ -721,6 +769,7 @@ push_match(struct match **v, size_t *nv, size_t *cap, size_t ph, size_t ts,
 		*v = xreallocarray(*v, *cap, sizeof(**v));
 	}
 	(*v)[*nv].ph = ph;
+	(*v)[*nv].far = 0;
 	(*v)[*nv].ts = ts;
 	(*v)[*nv].te = te;
 	(*v)[*nv].gs = gs;
@@ -773,9 +822,14 @@ try_chain(const struct matcher *mt, struct text *tx, const struct slot *sl,
 		    &ge)) == 0)
 			continue;
 		if (ph->cls == PH_TARGET) {
-			if (ph->nanchor == 0 || anchored(mt, tx, ph, i, end))
-				push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, end,
-				    gs, ge);
+			push_match(&tx->tm, &tx->ntm, &tx->tmcap, p, i, end,
+			    gs, ge);
+			/*
+			 * With no anchor near, the phrase counts only in an
+			 * article on its topic, like a "~" phrase.
+			 */
+			if (ph->nanchor > 0 && !anchored(mt, tx, ph, i, end))
+				tx->tm[tx->ntm - 1].far = 1;
 		} else if (ph->nw > len) {
 			cue = p;
 			len = ph->nw;
@@ -841,7 +895,8 @@ drop_nested(const struct matcher *mt, struct text *tx)
 		id = mt->p[tx->tm[i].ph].id;
 		inside = 0;
 		for (k = j; k-- > 0 && tx->tm[k].ts + mt->maxnw >= tx->tm[i].ts;)
-			if ((mt->p[tx->tm[k].ph].id == id ||
+			if ((!tx->tm[k].far || tx->tm[i].far) &&
+			    (mt->p[tx->tm[k].ph].id == id ||
 			    mt->p[tx->tm[i].ph].nanchor > 0) &&
 			    tx->tm[k].ts <= tx->tm[i].ts && tx->tm[k].te >= tx->tm[i].te) {
 				inside = 1;
@@ -1580,6 +1635,43 @@ topic_governed(const struct matcher *mt, const struct text *tx,
 	return 0;
 }
 
+/*
+ * Is the negator c the head of a negated predicate whose subject is the
+ * verb phrase of mention m: "stopping deliveries would not bring peace",
+ * "sending troops won't help"?  It must be a verbal negator (will not,
+ * won't, doesn't, cannot) right after the mention, with no cue between.
+ */
+static int
+negated_predicate(const struct text *tx, const struct match *c,
+    const struct stance_cue *cue, const struct match *m, size_t last)
+{
+	const struct tok *t = &tx->t[c->ts];
+
+	if (c->ts < m->te || c->ts - m->te > 1 || (last >= m->te && last <= c->ts) ||
+	    (c->ts > m->te && (key_is(tx, &tx->t[m->te], "that") ||
+	    key_is(tx, &tx->t[m->te], "who"))))
+		return 0;
+	if (cue->kind == CUE_NEVER)
+		return !key_is(tx, t, "never");
+	if (cue->kind != CUE_NEG)
+		return 0;
+	return key_is(tx, t, "cannot") || (t->kl > 3 &&
+	    memcmp(tx->fold.data + t->k + t->kl - 3, "n't", 3) == 0);
+}
+
+/* Does cue c stand after "as", maybe with an adverb between ("as (completely) unacceptable")? */
+static int
+after_as(const struct text *tx, const struct match *c)
+{
+	size_t k = c->ts;
+
+	if (k > 0 && key_is(tx, &tx->t[k - 1], "as"))
+		return 1;
+	return k > 1 && tx->t[k - 1].kl > 2 &&
+	    memcmp(tx->fold.data + tx->t[k - 1].k + tx->t[k - 1].kl - 2, "ly", 2) == 0 &&
+	    key_is(tx, &tx->t[k - 2], "as") && tx->t[k - 2].clause == tx->t[k].clause;
+}
+
 /* The stance of the clause around target mention m of tx. */
 static void
 read_mention(const struct matcher *mt, const struct text *tx,
@@ -1595,6 +1687,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	double strength = 0, factor = 1, refw = 0;
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = 0, ans;
 	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0, reported = 0;
+	int postneg = 0, allverb = 1, rel;
 
 	ms = tx->t[m->ts].s;
 	me = tx->t[m->te - 1].e;
@@ -1620,17 +1713,24 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		    !((cue->flags & CUE_FWD) && c->ts >= m->te))
 			last = c->ts;
 	}
+	/* "a deal that rewards the invader": the relative clause describes it */
+	rel = m->te < tx->nt && tx->t[m->te].clause == clause &&
+	    (key_is(tx, &tx->t[m->te], "that") || key_is(tx, &tx->t[m->te], "who"));
 	v->ncue = 0;
 	for (i = first; i < tx->ncm && tx->t[tx->cm[i].ts].clause == clause; i++) {
 		c = &tx->cm[i];
-		if (!near(c, m) || in_target(mt, tx, id, c->ts, c->te))
+		if (!near(c, m) || in_target(mt, tx, id, c->ts, c->te) ||
+		    (rel && c->ts > m->te))
 			continue;
 		cue = &stance_cues[match_phrase(mt, c)->id];
 		if ((cue->flags & CUE_FWD) && c->ts >= m->te)
 			continue;	/* "X depends on Y" favors Y, not X */
 		if ((cue->kind == CUE_NEG || cue->kind == CUE_NEVER ||
-		    cue->kind == CUE_NO) && c->ts >= last)
+		    cue->kind == CUE_NO) && c->ts >= last) {
+			if (negated_predicate(tx, c, cue, m, last))
+				postneg = 1;
 			continue;
+		}
 		switch (cue->kind) {
 		case CUE_FAVOR:
 		case CUE_AGAINST:
@@ -1648,10 +1748,13 @@ read_mention(const struct matcher *mt, const struct text *tx,
 				continue;	/* "end that ridiculous war" */
 			if ((cue->flags & CUE_HOLDER) && third_party(tx, c))
 				reported = 1;	/* "Putin is not ready to negotiate" */
-			if (cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY)
-				sign = -sign;
+			if ((cue->kind == CUE_AGAINST || cue->kind == CUE_DESTROY) &&
+			    !(ncue > 0 && c->ts > m->te && after_as(tx, c)))
+				sign = -sign;	/* "rejected X as unacceptable": one refusal */
+			if (cue->kind != CUE_DESTROY && cue->kind != CUE_DO)
+				allverb = 0;
 			ncue++;
-			if (c->ts > 0 && key_is(tx, &tx->t[c->ts - 1], "as"))
+			if (after_as(tx, c))
 				as_pred = 1;	/* "dismissed X as premature" */
 			d = c->te <= m->ts ? m->ts - c->te : c->ts - m->te;
 			if (cue->weight / 100.0 > strength ||
@@ -1715,6 +1818,8 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			sign = 0;
 	} else if (neg)
 		sign = -sign;
+	if (ncue > 0 && allverb && postneg)
+		sign = -sign;	/* "stopping deliveries would not bring peace" */
 	if ((k = fronted_without(tx, m)) != SIZE_MAX) {
 		/* "Without X, ..." needs X, whatever the rest says */
 		sign = 1;
@@ -1723,7 +1828,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 		hedge = cond = hypo = partial = 0;
 		cs = bs = tx->t[k].s;
 		ce = be = me;
-	} else if (sign > 0 && any_before(tx, m))
+	} else if (sign > 0 && any_before(tx, m) && bs >= me)
 		sign = 0;	/* "any deal must include ...": a requirement */
 	if (of_complement(mt, tx, m))
 		sign = 0;	/* the cues are the head target's */
@@ -1925,7 +2030,8 @@ keep_quote_clauses(const struct matcher *mt, struct text *cx, const char *text,
 		k = cx->t[cx->tm[i].ts].clause;
 		if (k >= c0 && k <= c1)
 			cx->tm[j++] = cx->tm[i];
-		else if (k < c0 && !mt->p[cx->tm[i].ph].weak && before == SIZE_MAX)
+		else if (k < c0 && !mt->p[cx->tm[i].ph].weak &&
+		    !cx->tm[i].far && before == SIZE_MAX)
 			before = cx->tm[i].ph;	/* the first: the lead's topic */
 	}
 	cx->ntm = j;
@@ -1951,6 +2057,9 @@ struct state {
 	size_t		 last;		/* target named last in that document */
 	unsigned long	 last_para;	/* the paragraph it was named in */
 	unsigned long	 strong_para;	/* the last paragraph with a strong phrase, + 1 */
+	unsigned long	*tpara;		/* per target: the same for its own phrases */
+	unsigned long	*tgen;		/* per target: gen when this row names it */
+	unsigned long	 gen;		/* rows read */
 	size_t		 lead;		/* phrase named in the context before the quote */
 	long		 spkcol;	/* speaker column, or -1 */
 };
@@ -1971,6 +2080,7 @@ locate(struct state *st, struct tsv_in *in)
 		if (doc_start(&st->docs, in, doc, dn)) {
 			st->last = SIZE_MAX;
 			st->strong_para = 0;
+			memset(st->tpara, 0, (st->tg.n + 1) * sizeof(*st->tpara));
 		}
 	}
 	st->located = st->doccol >= 0 && st->paracol >= 0;
@@ -1990,7 +2100,7 @@ has_strong(const struct matcher *mt, const struct text *tx)
 	size_t i;
 
 	for (i = 0; i < tx->ntm; i++)
-		if (!match_phrase(mt, &tx->tm[i])->weak)
+		if (!match_phrase(mt, &tx->tm[i])->weak && !tx->tm[i].far)
 			return 1;
 	return 0;
 }
@@ -2002,8 +2112,75 @@ drop_weak(const struct matcher *mt, struct text *tx)
 	size_t i, j;
 
 	for (i = j = 0; i < tx->ntm; i++)
-		if (!match_phrase(mt, &tx->tm[i])->weak)
+		if (!match_phrase(mt, &tx->tm[i])->weak && !tx->tm[i].far)
 			tx->tm[j++] = tx->tm[i];
+	tx->ntm = j;
+}
+
+/* Note the targets that tx names by a strong phrase. */
+static void
+mark_strong(struct state *st, const struct text *tx)
+{
+	size_t i, id;
+
+	for (i = 0; i < tx->ntm; i++)
+		if (!match_phrase(&st->mt, &tx->tm[i])->weak && !tx->tm[i].far) {
+			id = match_phrase(&st->mt, &tx->tm[i])->id;
+			st->tgen[id] = st->gen;
+			if (st->located)
+				st->tpara[id] = st->pnum + 1;
+		}
+}
+
+/*
+ * Do the words of match i (with no anchor near) belong to another
+ * target, matched there with its anchor ("membership" in "the EU must
+ * open the door to membership" is EU membership, not NATO's)?  Matches
+ * are in token order, so only neighbours within the longest phrase count.
+ */
+static int
+claimed(const struct matcher *mt, const struct text *tx, size_t i)
+{
+	const struct match *m = &tx->tm[i], *o;
+	size_t id = mt->p[m->ph].id, k;
+
+	for (k = i; k-- > 0 && tx->tm[k].ts + mt->maxnw + GAP_MAX * mt->maxnw >= m->ts;) {
+		o = &tx->tm[k];
+		if (!o->far && mt->p[o->ph].id != id && o->ts < m->te && m->ts < o->te)
+			return 1;
+	}
+	for (k = i + 1; k < tx->ntm && tx->tm[k].ts < m->te; k++) {
+		o = &tx->tm[k];
+		if (!o->far && mt->p[o->ph].id != id && o->ts < m->te && m->ts < o->te)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Drop the matches with no anchor near ("weapons" far from any war word)
+ * unless their own target is named by a strong phrase in this row, or in
+ * this paragraph or the one before.
+ */
+static void
+drop_far(struct state *st, struct text *tx)
+{
+	size_t i, j, id;
+	unsigned long tp;
+
+	for (i = j = 0; i < tx->ntm; i++) {
+		if (tx->tm[i].far && (match_phrase(&st->mt, &tx->tm[i])->nw == 1 ||
+		    claimed(&st->mt, tx, i))) {
+			id = match_phrase(&st->mt, &tx->tm[i])->id;
+			tp = st->tpara[id];
+			if (st->tgen[id] != st->gen && !(st->located && tp > 0 &&
+			    (st->pnum + 1 == tp || st->pnum == tp)))
+				continue;
+			if (claimed(&st->mt, tx, i))
+				continue;
+		}
+		tx->tm[j++] = tx->tm[i];
+	}
 	tx->ntm = j;
 }
 
@@ -2017,6 +2194,11 @@ gate_weak(struct state *st)
 {
 	int strong = has_strong(&st->mt, &st->text) || has_strong(&st->mt, &st->ctx);
 
+	st->gen++;
+	mark_strong(st, &st->text);
+	mark_strong(st, &st->ctx);
+	drop_far(st, &st->text);
+	drop_far(st, &st->ctx);
 	if (strong && st->located)
 		st->strong_para = st->pnum + 1;
 	if (!strong && !(st->located && st->strong_para > 0 &&
@@ -2324,6 +2506,10 @@ main(int argc, char *argv[])
 	st.touched = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.touched));
 	st.seen = xmalloc(st.tg.n + 1);
 	memset(st.seen, 0, st.tg.n + 1);
+	st.tpara = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.tpara));
+	memset(st.tpara, 0, (st.tg.n + 1) * sizeof(*st.tpara));
+	st.tgen = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.tgen));
+	memset(st.tgen, 0, (st.tg.n + 1) * sizeof(*st.tgen));
 	st.rep = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.rep));
 	for (i = 0; i < st.tg.n; i++)
 		st.rep[i] = SIZE_MAX;
@@ -2370,6 +2556,8 @@ main(int argc, char *argv[])
 	free(st.tg.id);
 	free(st.touched);
 	free(st.seen);
+	free(st.tpara);
+	free(st.tgen);
 	free(st.rep);
 	doc_seen_free(&st.docs);
 	buf_free(&st.mt.keys);
