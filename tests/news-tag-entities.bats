@@ -688,3 +688,23 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -1 bash -c "cut -f6 '$E'/unseen-entities-*.out | grep -cE 'PER:[^|]*:(Storm Ingrid|Inner Hebrides|Castlebridge|Sustrans|Saint-Germain|Fiona Gallacher KC)(\\||\$)'"
 	[ "$output" = 0 ]
 }
+
+@test "news-tag-entities: an unknown place before ', Country' is a place (datelines in capitals too), not before 'England captain'" {
+	run -0 tag 'KELSO, Scotland (Reuters) - Output at the plant in Penang, Malaysia, rose.' 'Kane, England captain, scored.'
+	[ "$output" = $'GPE:0-5:Kelso|GPE:7-15:Scotland|ORG:17-24:Reuters|GPE:51-57:Penang|GPE:59-67:Malaysia\nPER:0-4:Kane|GPE:6-13:England' ]
+}
+
+@test "news-tag-entities: names ending in Town, City, Borough are never taken for people" {
+	run -0 tag 'Halifax Town drew with Kelso City, who lost, and fans went to Westholme Borough.'
+	[ "$output" = '' ]
+}
+
+@test "news-tag-entities: King's College, St Mary's Hospital keep their possessive; Britain's Foreign Office does not" {
+	run -0 tag "She studied at King's College London and worked at St Mary's Hospital and Britain's Foreign Office."
+	[ "$output" = "ORG:15-36:King's College London|ORG:51-69:St Mary's Hospital|GPE:74-81:United Kingdom|ORG:84-98:Foreign Office" ]
+}
+
+@test "news-tag-entities: a campus after a university and a comma is not a person even before 'who'" {
+	run -0 tag 'Mia Berg, a professor at the University of Oslo, Blindern, who studies ice, spoke.'
+	[ "$output" = 'PER:0-8:Mia Berg|ORG:29-47:University of Oslo' ]
+}

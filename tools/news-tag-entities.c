@@ -1292,6 +1292,37 @@ postnominal(const struct row *r, const struct tok *tk)
 	return 0;
 }
 
+/* "University of California, Berkeley": token a follows a name and a comma. */
+static int
+after_name(const struct row *r, size_t a)
+{
+	return a > 0 && sep_is(r, a, ", ") && r->tok[a - 1].used;
+}
+
+/* Town, City, Borough, County, Village: the end of a place's name. */
+static int
+place_word(const struct row *r, const struct tok *tk)
+{
+	return word_is(r, tk, "Town") || word_is(r, tk, "City") ||
+	    word_is(r, tk, "Borough") || word_is(r, tk, "County") ||
+	    word_is(r, tk, "Village") || word_is(r, tk, "Township");
+}
+
+/* ", Malaysia" after token b-1: a country or state that ends a phrase. */
+static int
+in_country(struct row *r, size_t b)
+{
+	const struct gaz_name *g;
+	size_t last, end;
+
+	if (b >= r->ntok || !sep_is(r, b, ", ") || r->tok[b].gmax == 0 ||
+	    (g = gaz_at(r, b, &last, &end)) == NULL || g->type != ENT_GPE)
+		return 0;
+	/* not "Kane, England captain": the country ends a phrase */
+	return !(last + 1 < r->ntok && ((r->tok[last + 1].cls & T_POSS) ||
+	    sep_is(r, last + 1, " ")));
+}
+
 /* "the Inner Hebrides": a lowercase "the" right before token a. */
 static int
 the_before(const struct row *r, size_t a)
@@ -1376,6 +1407,23 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	}
 	first = ((ta->wf | ta->wf2) & W_FIRST) != 0;
 	acro = nb == 1 && (ta->cls & T_ALLCAP);
+	/* "in Penang, Malaysia", "BRACKLEY, England": a place before its
+	 * country or state */
+	if (!pend && (!acro || a == 0) && nb <= 2 &&
+	    !(ta->wf & (W_STOP | W_TITLE | W_ACRONYM)) &&
+	    (place_before(r, a) || a == 0) && in_country(r, b)) {
+		const char *p;
+		size_t n;
+
+		surface(r, a, b, &p, &n);
+		if (acro && r->have_tc)		/* BRACKLEY -> Brackley */
+			p = r->tc.data + ta->s;
+		emit(r, a, b, ENT_GPE, p, n);
+		return;
+	}
+	/* Harrowgate Town, Westholme Borough: a town or a club, not a person */
+	if (nb >= 2 && place_word(r, tb))
+		return;
 	/* words that look like a name: no digits, no acronyms, no events */
 	plain = 1;
 	for (k = a; k < b; k++)
@@ -1392,7 +1440,8 @@ classify(struct row *r, size_t a, size_t b, int pend)
 	    ((ta->wf | ta->wf2) & (W_FIRST | W_SURNAME)))) ||
 	    (nb >= 2 && cue_before(r, a)) ||
 	    (nb >= 2 && plain && poss_after(r, b)) ||
-	    (!acro && !r->headline && person_after(r, b) && (nb >= 2 ||
+	    (!acro && !r->headline && person_after(r, b) && !after_name(r, a) &&
+	    (nb >= 2 ||
 	    !(ta->cls & T_INITIAL) || (!(ta->wf & (W_ORGHEAD | W_STOP |
 	    W_PORTFOLIO | W_TITLE)) && r->t[ta->e - 1] != 's'))) ||
 	    (!r->headline && !acro && apposition(r, b) && (nb >= 2 ||
@@ -1439,6 +1488,33 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		emit_person(r, a, b);
 }
 
+/*
+ * Is token j the s of "King's", "Guy's", "St Mary's" before an institution
+ * named after a person or a title: College, University, School, Hospital,
+ * Trust?  The possessor is one or two capitalized words no table knows as
+ * a name, ending in a title or a given name.
+ */
+static int
+poss_institution(const struct row *r, size_t i, size_t j)
+{
+	static const char *const head[] = { "College", "University", "School",
+	    "Hospital", "Academy", "Trust", "Church", "Cathedral", NULL };
+	const struct tok *tk = r->tok, *p;
+	size_t k;
+
+	if (j + 1 >= r->ntok || !(tk[j].cls & T_POSS) || j - i > 2 ||
+	    !(tk[j + 1].cls & T_CAP) || !sep_is(r, j + 1, " "))
+		return 0;
+	p = &tk[j - 1];
+	if (!(p->cls & T_CAP) || p->gmax != 0 || (p->wf & W_STOP) ||
+	    !((p->wf | p->wf2) & (W_TITLE | W_FIRST)))
+		return 0;
+	for (k = 0; head[k] != NULL; k++)
+		if (word_is_n(r, &tk[j + 1], head[k], strlen(head[k])))
+			return 1;
+	return 0;
+}
+
 /* May the run of capitalized words go on from token j-1 to token j? */
 static size_t
 run_extend(const struct row *r, size_t i, size_t j, int orgctx)
@@ -1463,6 +1539,9 @@ run_extend(const struct row *r, size_t i, size_t j, int orgctx)
 	if ((tk[j].cls & T_POSS) && (p->wf & W_PLURALPOSS) && j + 1 < r->ntok &&
 	    (tk[j + 1].cls & T_CAP) && sep_is(r, j + 1, " ") &&
 	    (tk[j + 1].wf & W_ORGHEAD))
+		return j + 2;
+	/* King's College London, Guy's Hospital, Queen's University */
+	if (poss_institution(r, i, j))
 		return j + 2;
 	if (!sep_is(r, j, " ") && !sep_is(r, j, "-"))
 		return 0;
@@ -1549,6 +1628,13 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	for (k0 = i; k0 < j && ((tk[k0].wf & (W_STOP | W_TITLE | W_HONORIFIC |
 	    W_WEEKDAY | W_MONTH)) || (tk[k0].cls & T_POSS)); k0++)
 		;
+	/* King's College: the possessor belongs to the name */
+	if (k0 >= i + 2 && k0 < j && poss_institution(r, i, k0 - 1)) {
+		k0 -= 2;
+		if (k0 > i && (tk[k0 - 1].cls & T_CAP) &&
+		    !(tk[k0 - 1].wf & W_STOP) && sep_is(r, k0, " "))
+			k0--;		/* St Mary's Hospital */
+	}
 	for (h = j; h-- > k0;)
 		if ((tk[h].wf & W_ORGHEAD) && (tk[h].cls & T_CAP))
 			break;
