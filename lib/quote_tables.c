@@ -267,6 +267,7 @@ const struct quote_word quote_words[] = {
 	{ "customers", QW_GROUPNOUN, 0, NULL },
 	{ "dame", QW_MRS, 0, NULL },
 	{ "dean", QW_ROLE, 0, NULL },
+	{ "debutant", QW_ROLE, 0, NULL },
 	{ "december", QW_TIME, 0, NULL },
 	{ "declare", QW_SAY, 0, NULL },
 	{ "declared", QW_SAY, 0, NULL },
@@ -567,6 +568,7 @@ const struct quote_word quote_words[] = {
 	{ "neighbours", QW_GROUPNOUN, 0, NULL },
 	{ "network", QW_ORGNOUN, 0, NULL },
 	{ "never", QW_NEG, 0, NULL },
+	{ "newcomer", QW_ROLE, 0, NULL },
 	{ "nicknamed", QW_NAMING, 0, NULL },
 	{ "night", QW_TIME, 0, NULL },
 	{ "nominee", QW_ROLE, 0, NULL },
@@ -863,6 +865,7 @@ const struct quote_word quote_words[] = {
 	{ "teacher", QW_ROLE, 0, NULL },
 	{ "teachers", QW_GROUPNOUN, 0, NULL },
 	{ "team", QW_ORGNOUN | QW_ROLEMOD, 0, NULL },
+	{ "teenager", QW_ROLE, 0, NULL },
 	{ "tell", QW_SAY, 0, NULL },
 	{ "telling", QW_PART | QW_SAY, 0, NULL },
 	{ "tells", QW_SAY, 0, NULL },
@@ -933,6 +936,7 @@ const struct quote_word quote_words[] = {
 	{ "urges", QW_SAY | QW_STANCE, 0, NULL },
 	{ "urging", QW_PART | QW_SAY | QW_STANCE, 0, NULL },
 	{ "utility", QW_ORGNOUN, 0, NULL },
+	{ "veteran", QW_ROLE, 0, NULL },
 	{ "via", QW_PREP, 0, NULL },
 	{ "vice", QW_ROLE | QW_ROLEMOD, 0, NULL },
 	{ "vice-president", QW_ROLE, 0, NULL },
@@ -983,6 +987,7 @@ const struct quote_word quote_words[] = {
 	{ "year", QW_TIME, 0, NULL },
 	{ "yesterday", QW_AUX | QW_TIME, 0, NULL },
 	{ "yet", QW_CONN, 0, NULL },
+	{ "youngster", QW_ROLE, 0, NULL },
 };
 
 const size_t quote_words_count = sizeof(quote_words) / sizeof(quote_words[0]);

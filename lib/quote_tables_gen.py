@@ -146,7 +146,8 @@ organiser organizer president-elect vice-president chancellor-elect driver rider
 defendant witness victim resident teacher student nurse surgeon physician chairperson treasurer
 secretary-general regulator economist strategist investor banker trader partner principal dean
 rector bishop pope cardinal archbishop imam rabbi pastor priest coroner sheriff pathologist
-auditor ombudsman referee umpire curator architect engineer historian""".split():
+auditor ombudsman referee umpire curator architect engineer historian teenager youngster
+veteran newcomer debutant""".split():
     if w not in rows or "QW_ROLE" not in rows[w][0]:
         add(w, "QW_ROLE")
 for w in "company firm group club team government ministry agency airline bank department party council court committee organisation organization union board carrier insurer retailer lender regulator administration alliance bloc federation league association authority authorities police".split():

@@ -322,3 +322,19 @@ PY
 	run awk -F '\t' '$3 == 24' "$E/reported2.out"
 	[ -z "$output" ]
 }
+
+@test "local and sport stories: the 24-year-old, sources close to the club, an untagged club as the subject before its verb" {
+	check_out "$E/beats.out" "news-extract-quotes '$F/beats.tsv'"
+	# "the 24-year-old" is the person just quoted
+	run awk -F '\t' '$7 == "the 24-year-old" && $6 == "Ollie Brandt"' "$E/beats.out"
+	[ -n "$output" ]
+	# Kesteven Town have sacked ...: "the club" is Kesteven Town
+	run awk -F '\t' '$7 == "the club" && $6 == "Kesteven Town"' "$E/beats.out"
+	[ -n "$output" ]
+	# sources close to the club are not the club
+	run awk -F '\t' '$7 == "Sources" && $6 == ""' "$E/beats.out"
+	[ -n "$output" ]
+	# A, X said, B across the mid attribution
+	run awk -F '\t' '$7 == "union leaders" && $9 == "The strike would continue until pay was restored"' "$E/beats.out"
+	[ -n "$output" ]
+}

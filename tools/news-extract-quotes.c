@@ -1314,6 +1314,21 @@ sentence_subject(int c, struct subj *su)
 	return 0;
 }
 
+/* An age as a noun: 24-year-old (the striker, 24, is "the 24-year-old"). */
+static int
+age_word(int t)
+{
+	size_t n, i = 0;
+	const char *w;
+
+	if (t < 0 || (size_t)t >= D.ntoks || !tword(t))
+		return 0;
+	w = ttext(t, &n);
+	while (i < n && w[i] >= '0' && w[i] <= '9')
+		i++;
+	return i > 0 && i < 4 && n - i == 9 && memcmp(w + i, "-year-old", 9) == 0;
+}
+
 /* Description: [det] (modifiers) ROLE ending at token t (inclusive). */
 /* A plural of a role or organization noun with no entry of its own:
  * ministers, judges, unions. */
@@ -1336,8 +1351,17 @@ desc_back(int t, struct subj *su)
 	int k, start = t;
 
 	if (!tword(t) || (!(tflags(t) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) &&
-	    !plural_role(t)))
+	    !plural_role(t) && !age_word(t)))
 		return 0;
+	if (age_word(t)) {
+		/* the 24-year-old: a person by age alone */
+		if (!TIS(t - 1, "the") || !samerow(t - 1, t))
+			return 0;
+		su->kind = SUBJ_DESC;
+		su->t0 = t - 1;
+		su->t1 = t + 1;
+		return 1;
+	}
 	for (k = t - 1; k >= 0 && k > t - 6 && samerow(k, t); k--) {
 		if (tflags(k) & QW_DET) {
 			start = k;
@@ -1553,6 +1577,12 @@ subject_back(int c, struct subj *su)
 		if (p >= 1 && (TIS(p, "at") || TIS(p, "from") || TIS(p, "of")) &&
 		    (tflags(p - 1) & QW_GROUPNOUN) && samerow(p - 1, t))
 			su->t0 = (tflags(p - 2) & QW_DET) && samerow(p - 2, t) ? p - 2 : p - 1;
+		else if (p >= 2 && TIS(p, "to") && TIS(p - 1, "close") &&
+		    (tflags(p - 2) & QW_GROUPNOUN) && samerow(p - 2, t)) {
+			/* sources close to the club: not the club itself */
+			su->t0 = (tflags(p - 3) & QW_DET) && samerow(p - 3, t) ? p - 3 : p - 2;
+			su->t1 = p - 1;
+		}
 		return 1;
 	}
 	return 0;
@@ -1660,7 +1690,7 @@ subject_fwd(int t, struct subj *su)
 		for (k = t; (size_t)k < D.ntoks && k < t + 6 && samerow(k, t); k++) {
 			if (!tword(k))
 				break;
-			if (tflags(k) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN))
+			if ((tflags(k) & (QW_ROLE | QW_ORGNOUN | QW_GROUPNOUN)) || age_word(k))
 				last = k;
 			else if (k > t && !rolish(k) && !(tflags(k) & QW_DET) && D.toks[k].upper == 0 &&
 			    last >= 0)
@@ -3373,7 +3403,8 @@ name_word(int t, int first)
 /*
  * The speaker the tagger missed: a run of capitalized unknown words that
  * is the subject of a cue at the start of a sentence (Tarvex said, Drummond
- * Foods, the maker of X, said, In a statement, Tarvex said).  One word alone
+ * Foods, the maker of X, said, In a statement, Tarvex said), or of two
+ * words or more before has, have, is, are, was, were, will.  One word alone
  * counts only with an apposition or when the document also writes it
  * capitalized inside a sentence (not "Locals said").  Each becomes an
  * entity with its words as the canonical name: a person when it has two
@@ -3388,7 +3419,7 @@ guess_names(void)
 	int i, t;
 
 	for (r = 0; r < D.nrows; r++) {
-		int t0 = D.rows[r].t0, t1 = D.rows[r].t1, st = t0, k, j, app = 0, aux = 0;
+		int t0 = D.rows[r].t0, t1 = D.rows[r].t1, st = t0, k, j, app = 0, aux = 0, subj;
 
 		if (t0 >= t1)
 			continue;
@@ -3415,13 +3446,18 @@ guess_names(void)
 			j++;
 			app = 1;
 		}
+		/* Kesteven Town have sacked ...: a subject of two words or more
+		 * before its verb, for "the club" and "it" later */
+		subj = !app && k - st >= 2 && j < t1 && (TIS(j, "has") || TIS(j, "have") ||
+		    TIS(j, "is") || TIS(j, "are") || TIS(j, "was") || TIS(j, "were") ||
+		    TIS(j, "will"));
 		while (j < t1 && aux < 3 && (tflags(j) & QW_AUX) && !(tflags(j) & QW_NEG)) {
 			j++;
 			aux++;
 		}
 		if (j + 1 < t1 && TIS(j, "on") && time_word(j + 1))
 			j += 2;
-		if (j >= t1 || D.toks[j].upper || D.toks[j].span >= 0 || !is_cue(j, 0))
+		if (!subj && (j >= t1 || D.toks[j].upper || D.toks[j].span >= 0 || !is_cue(j, 0)))
 			continue;
 		if (ncand < MAXGUESS) {
 			cand[ncand][0] = st;
