@@ -347,3 +347,39 @@ Try 'news-stance --help' for more information." ]
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "news-stance: <stdin>:4: document 'a' appears again" ]
 }
+
+@test "generalization rules: anchored words in an article on their target, shared words need their anchor, negated predicates, relative clauses, and-verbs, despite, joined gerunds, any X, as-predicates" {
+	golden generalize --all
+}
+
+@test "unseen war articles in other words: a Geneva meeting (never accept a deal, guns fall silent, reassurance mission, foreign contingent, our place is in NATO)" {
+	golden unseen-war-summit --all
+}
+
+@test "unseen war articles in other words: a Senate aid bill (weapons far from a war word, end to the bloodshed, sit down with the Russians)" {
+	golden unseen-war-aid --all
+}
+
+@test "unseen war articles in other words: a Kyiv interview (talk to the Russians, sign away a region, enter the EU, neutrality)" {
+	golden unseen-war-kyiv --all
+}
+
+@test "unseen war articles in other words: a German poll (mission to secure an armistice, stopping deliveries would not bring peace)" {
+	golden unseen-war-poll --all
+}
+
+@test "unseen off-topic articles: the built-in targets stay silent" {
+	local n
+	for n in tariffs stadium vaccine fourday; do
+		run -0 news-stance "$F/unseen-$n.tsv"
+		[ "$output" = "$(head -n 1 "$F/unseen-$n.tsv")	target	stance	score	evidence" ]
+	done
+}
+
+@test "unseen off-topic articles with a user's targets: tariffs, a stadium, a vaccine mandate, a four-day week" {
+	local n
+	for n in tariffs stadium vaccine fourday; do
+		news-stance -t "$F/unseen-user-targets.tsv" "$F/unseen-$n.tsv" > "$BATS_TEST_TMPDIR/out"
+		same_bytes "$E/unseen-$n.out" "$BATS_TEST_TMPDIR/out"
+	done
+}

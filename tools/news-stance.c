@@ -460,6 +460,7 @@ struct phrase {
 	unsigned char	weak;		/* "~phrase": counts only near a strong one */
 	unsigned char	topic;		/* "?phrase": names the topic, no stance */
 	unsigned char	exclude;	/* "-phrase": not the target (Russian troops) */
+	unsigned char	shared;		/* one anchored word that another target has too */
 	size_t		nanchor;	/* "&word"s after the nw words: one must be near */
 	size_t		next;		/* next phrase with the same first word, or SIZE_MAX */
 };
@@ -635,6 +636,7 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 	ph->weak = (unsigned char)weak;
 	ph->topic = (unsigned char)topic;
 	ph->exclude = (unsigned char)exclude;
+	ph->shared = 0;
 	for (seg = 0; seg <= n; seg += segn + 3) {
 		segn = find_gap(s + seg, n - seg);
 		tokenize(scratch, s + seg, segn);
@@ -895,9 +897,9 @@ drop_nested(const struct matcher *mt, struct text *tx)
 		id = mt->p[tx->tm[i].ph].id;
 		inside = 0;
 		for (k = j; k-- > 0 && tx->tm[k].ts + mt->maxnw >= tx->tm[i].ts;)
-			if ((!tx->tm[k].far || tx->tm[i].far) &&
-			    (mt->p[tx->tm[k].ph].id == id ||
-			    mt->p[tx->tm[i].ph].nanchor > 0) &&
+			if ((mt->p[tx->tm[k].ph].id == id ?
+			    (!tx->tm[k].far || tx->tm[i].far) :
+			    (mt->p[tx->tm[i].ph].nanchor > 0 && !tx->tm[k].far)) &&
 			    tx->tm[k].ts <= tx->tm[i].ts && tx->tm[k].te >= tx->tm[i].te) {
 				inside = 1;
 				break;
@@ -1638,8 +1640,9 @@ topic_governed(const struct matcher *mt, const struct text *tx,
 /*
  * Is the negator c the head of a negated predicate whose subject is the
  * verb phrase of mention m: "stopping deliveries would not bring peace",
- * "sending troops won't help"?  It must be a verbal negator (will not,
- * won't, doesn't, cannot) right after the mention, with no cue between.
+ * "sending troops to Ukraine won't help"?  It must be a verbal negator
+ * (will not, won't, never, doesn't, cannot) at most three words after the
+ * mention, with no cue and no relative pronoun between.
  */
 static int
 negated_predicate(const struct text *tx, const struct match *c,
@@ -1647,16 +1650,28 @@ negated_predicate(const struct text *tx, const struct match *c,
 {
 	const struct tok *t = &tx->t[c->ts];
 
-	if (c->ts < m->te || c->ts - m->te > 1 || (last >= m->te && last <= c->ts) ||
-	    (c->ts > m->te && (key_is(tx, &tx->t[m->te], "that") ||
-	    key_is(tx, &tx->t[m->te], "who"))))
+	size_t i;
+
+	if (c->ts < m->te || c->ts - m->te > 3 || (last >= m->te && last <= c->ts))
 		return 0;
+	for (i = m->te; i < c->ts; i++)
+		if (key_is(tx, &tx->t[i], "that") || key_is(tx, &tx->t[i], "who"))
+			return 0;	/* "a ceasefire that will not hold" */
 	if (cue->kind == CUE_NEVER)
-		return !key_is(tx, t, "never");
+		return 1;
 	if (cue->kind != CUE_NEG)
 		return 0;
 	return key_is(tx, t, "cannot") || (t->kl > 3 &&
 	    memcmp(tx->fold.data + t->k + t->kl - 3, "n't", 3) == 0);
+}
+
+/* Does mention m open with a gerund: "sending troops", "ceding land"? */
+static int
+gerund_mention(const struct text *tx, const struct match *m)
+{
+	const struct tok *t = &tx->t[m->ts];
+
+	return t->kl > 4 && memcmp(tx->fold.data + t->k + t->kl - 3, "ing", 3) == 0;
 }
 
 /* Does cue c stand after "as", maybe with an adverb between ("as (completely) unacceptable")? */
@@ -1688,6 +1703,7 @@ read_mention(const struct matcher *mt, const struct text *tx,
 	int sign = 1, ncue = 0, neg = 0, refusal = 0, open = 0, ans;
 	int hedge = 0, cond = 0, hypo = 0, partial = 0, as_pred = 0, reported = 0;
 	int postneg = 0, allverb = 1, rel;
+	size_t pns = 0, pne = 0;		/* the negated predicate's negator */
 
 	ms = tx->t[m->ts].s;
 	me = tx->t[m->te - 1].e;
@@ -1727,8 +1743,11 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			continue;	/* "X depends on Y" favors Y, not X */
 		if ((cue->kind == CUE_NEG || cue->kind == CUE_NEVER ||
 		    cue->kind == CUE_NO) && c->ts >= last) {
-			if (negated_predicate(tx, c, cue, m, last))
+			if (negated_predicate(tx, c, cue, m, last)) {
 				postneg = 1;
+				pns = tx->t[c->ts].s;
+				pne = tx->t[c->te - 1].e;
+			}
 			continue;
 		}
 		switch (cue->kind) {
@@ -1818,8 +1837,17 @@ read_mention(const struct matcher *mt, const struct text *tx,
 			sign = 0;
 	} else if (neg)
 		sign = -sign;
-	if (ncue > 0 && allverb && postneg)
+	if (ncue > 0 && allverb && postneg) {
 		sign = -sign;	/* "stopping deliveries would not bring peace" */
+		widen(&cs, &ce, pns, pne);
+	} else if (ncue == 0 && postneg && !neg && gerund_mention(tx, m)) {
+		sign = -1;	/* "sending troops to Ukraine won't help" */
+		strength = 0.5;
+		ncue = 1;
+		bs = pns;
+		be = pne;
+		widen(&cs, &ce, pns, pne);
+	}
 	if ((k = fronted_without(tx, m)) != SIZE_MAX) {
 		/* "Without X, ..." needs X, whatever the rest says */
 		sign = 1;
@@ -2117,6 +2145,35 @@ drop_weak(const struct matcher *mt, struct text *tx)
 	tx->ntm = j;
 }
 
+/*
+ * Mark the one-word anchored phrases that another target has too
+ * ("membership &nato" and "membership &eu"): only their anchor tells the
+ * targets apart, so an article on one of them does not stand in for it.
+ */
+static void
+mark_shared(struct matcher *mt)
+{
+	struct phrase *a, *b;
+	const struct pword *wa, *wb;
+	size_t i, j;
+
+	for (i = 0; i < mt->np; i++) {
+		a = &mt->p[i];
+		if (a->cls != PH_TARGET || a->nw != 1 || a->nanchor == 0)
+			continue;
+		wa = &mt->w[a->w];
+		for (j = 0; j < mt->np && !a->shared; j++) {
+			b = &mt->p[j];
+			wb = &mt->w[b->w];
+			if (b->cls == PH_TARGET && b->nw == 1 && b->id != a->id &&
+			    wb->len == wa->len && wb->prefix == wa->prefix &&
+			    memcmp(mt->keys.data + wb->off, mt->keys.data + wa->off,
+			    wa->len) == 0)
+				a->shared = 1;
+		}
+	}
+}
+
 /* Note the targets that tx names by a strong phrase. */
 static void
 mark_strong(struct state *st, const struct text *tx)
@@ -2173,8 +2230,9 @@ drop_far(struct state *st, struct text *tx)
 		    claimed(&st->mt, tx, i))) {
 			id = match_phrase(&st->mt, &tx->tm[i])->id;
 			tp = st->tpara[id];
-			if (st->tgen[id] != st->gen && !(st->located && tp > 0 &&
-			    (st->pnum + 1 == tp || st->pnum == tp)))
+			if (st->tgen[id] != st->gen && (match_phrase(&st->mt,
+			    &tx->tm[i])->shared || !(st->located && tp > 0 &&
+			    (st->pnum + 1 == tp || st->pnum == tp))))
 				continue;
 			if (claimed(&st->mt, tx, i))
 				continue;
@@ -2503,6 +2561,7 @@ main(int argc, char *argv[])
 		    builtin.data, builtin.len);
 	buf_free(&builtin);
 	load_cues(&st.mt, &st.text);
+	mark_shared(&st.mt);
 	st.touched = xreallocarray(NULL, st.tg.n + 1, sizeof(*st.touched));
 	st.seen = xmalloc(st.tg.n + 1);
 	memset(st.seen, 0, st.tg.n + 1);
