@@ -338,3 +338,18 @@ PY
 	run awk -F '\t' '$7 == "union leaders" && $9 == "The strike would continue until pay was restored"' "$E/beats.out"
 	[ -n "$output" ]
 }
+
+@test "a group in a place speaks for no one (Villagers in Pennock); NATO officials in Brussels speak for NATO" {
+	check_out "$E/groups.out" "news-extract-quotes '$F/groups.tsv'"
+	run awk -F '\t' '$7 == "Villagers" && $6 == ""' "$E/groups.out"
+	[ -n "$output" ]
+	run awk -F '\t' '$6 == "Pennock" || $6 == "Brill" || $6 == "Brussels"' "$E/groups.out"
+	[ -z "$output" ]
+	run awk -F '\t' '$7 == "NATO officials" && $6 == "NATO"' "$E/groups.out"
+	[ -n "$output" ]
+}
+
+@test "a spokesperson for X speaks for X" {
+	run awk -F '\t' '$3 == 4 && $6 == "Halverd Water"' "$E/groups.out"
+	[ -n "$output" ]
+}

@@ -1504,11 +1504,31 @@ subject_back(int c, struct subj *su)
 		}
 	}
 	if (ent_back(t, su)) {
+		int p = su->t0 - 1;
+
 		/* whose Free Democrats have opposed: a relative clause */
 		if (TIS(su->t0 - 1, "whose") || TIS(su->t0 - 1, "which") ||
 		    TIS(su->t0 - 1, "that") || TIS(su->t0 - 1, "whom")) {
 			memset(su, 0, sizeof(*su));
 			return 0;
+		}
+		/* villagers in Pennock, residents near X: the group, not the place */
+		if (p >= 1 && (TIS(p, "in") || TIS(p, "near") || TIS(p, "across") ||
+		    TIS(p, "outside") || TIS(p, "around") || TIS(p, "inside") ||
+		    TIS(p, "throughout")) && (tflags(p - 1) & QW_GROUPNOUN) && samerow(p - 1, t)) {
+			int g = p - 2;
+
+			memset(su, 0, sizeof(*su));
+			if (g >= 0 && samerow(g, t) && D.toks[g].entend >= 0 &&
+			    ent_speaker_type(D.toks[g].entend) &&
+			    D.ents[D.toks[g].entend].type != 'P' && ent_back(g, su)) {
+				su->t1 = p;	/* NATO officials in Brussels */
+				return 1;
+			}
+			su->kind = SUBJ_DESC;
+			su->t0 = (tflags(g) & QW_DET) && samerow(g, t) ? g : p - 1;
+			su->t1 = p;
+			return 1;
 		}
 		return 1;
 	}
