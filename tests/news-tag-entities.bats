@@ -453,7 +453,7 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 
 @test "news-tag-entities: an apostrophe inside a name" {
 	run -0 tag 'Michael O'"'"'Leary said Ryanair would grow.'
-	[ "$output" = 'PER:0-15:Michael O'"'"'Leary' ]
+	[ "$output" = 'PER:0-15:Michael O'"'"'Leary|ORG:21-28:Ryanair' ]
 }
 
 @test "news-tag-entities: an entity at the very start and the very end of the text" {
@@ -707,4 +707,9 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 @test "news-tag-entities: a campus after a university and a comma is not a person even before 'who'" {
 	run -0 tag 'Mia Berg, a professor at the University of Oslo, Blindern, who studies ice, spoke.'
 	[ "$output" = 'PER:0-8:Mia Berg|ORG:29-47:University of Oslo' ]
+}
+
+@test "news-tag-entities: companies and clubs that look like people or places are in the table; Foods, Clinic are organisation words" {
+	run -0 tag 'Goldman Sachs and Morgan Stanley advised on the deal, which values Hartwell Foods at $2.1 billion.' 'Arsenal beat Aston Villa, and Dr Anika Rao of the Mayo Clinic watched with Morgan Freeman.'
+	[ "$output" = $'ORG:0-13:Goldman Sachs|ORG:18-32:Morgan Stanley|ORG:67-81:Hartwell Foods|MONEY:85-97:$2.1 billion\nORG:0-7:Arsenal|ORG:13-24:Aston Villa|PER:33-42:Anika Rao|ORG:50-61:Mayo Clinic|PER:75-89:Morgan Freeman' ]
 }

@@ -606,7 +606,10 @@ brand_head(const struct row *r, const struct tok *tk)
 	    "Networks", "Energy", "Petroleum", "Steel", "Mining", "Capital",
 	    "Partners", "Ventures", "Investments", "Insurance", "Therapeutics",
 	    "Biosciences", "Bancorp", "United", "FC", "AFC", "Rovers",
-	    "Athletic", "Wanderers", "Rangers", "Albion", "Hotspur", NULL };
+	    "Athletic", "Wanderers", "Rangers", "Albion", "Hotspur", "Foods",
+	    "Brands", "Beverages", "Stores", "Logistics", "Software", "Robotics",
+	    "Aerospace", "Automotive", "Chemicals", "Resources", "Minerals",
+	    NULL };
 	size_t i;
 
 	for (i = 0; w[i] != NULL; i++)
