@@ -368,9 +368,13 @@ Try 'news-stance --help' for more information." ]
 	golden unseen-war-poll --all
 }
 
+@test "unseen war articles in other words: a Nordic summit, written after the rules (jets promised, arming Ukraine, a frozen front, once the shooting stops)" {
+	golden unseen-war-nordic --all
+}
+
 @test "unseen off-topic articles: the built-in targets stay silent" {
 	local n
-	for n in tariffs stadium vaccine fourday; do
+	for n in tariffs stadium vaccine fourday congestion; do
 		run -0 news-stance "$F/unseen-$n.tsv"
 		[ "$output" = "$(head -n 1 "$F/unseen-$n.tsv")	target	stance	score	evidence" ]
 	done
@@ -382,4 +386,8 @@ Try 'news-stance --help' for more information." ]
 		news-stance -t "$F/unseen-user-targets.tsv" "$F/unseen-$n.tsv" > "$BATS_TEST_TMPDIR/out"
 		same_bytes "$E/unseen-$n.out" "$BATS_TEST_TMPDIR/out"
 	done
+}
+
+@test "unseen off-topic article with a user's weak phrases: a congestion charge (the scheme counts only near a strong mention)" {
+	golden unseen-congestion -t "$F/unseen-congestion-targets.tsv"
 }
