@@ -353,3 +353,27 @@ PY
 	run awk -F '\t' '$3 == 4 && $6 == "Halverd Water"' "$E/groups.out"
 	[ -n "$output" ]
 }
+
+@test "a description with a relative clause opens the sentence (The group, which represents 300 farmers, said); postposed group subjects; the 45-year-old" {
+	check_out "$E/relatives.out" "news-extract-quotes '$F/relatives.tsv'"
+	run awk -F '\t' '$7 == "The group" && $9 == "prices were too low"' "$E/relatives.out"
+	[ -n "$output" ]
+	run awk -F '\t' '$7 == "The union" && $9 == "the offer was too low"' "$E/relatives.out"
+	[ -n "$output" ]
+	run awk -F '\t' '$7 == "The 45-year-old" && $6 == "Dunmore"' "$E/relatives.out"
+	[ -n "$output" ]
+	# declined to comment: nothing
+	run awk -F '\t' '$3 == 8' "$E/relatives.out"
+	[ -z "$output" ]
+}
+
+@test "the union, the party, the charity go only to an organization of that kind by its name; the company to any" {
+	run awk -F '\t' '$7 == "The union" && $6 == ""' "$E/relatives.out"
+	[ -n "$output" ]
+	run bash -c "printf 'doc\tpara\tsent\ttext\tentities\nd\t1\t1\tThe Green Party said the plan was flawed.\tORG:4-15:Green Party\nd\t1\t2\tThe party added that it would vote against it.\t\nd\t2\t3\tKelby Mining cut 300 jobs.\tORG:0-12:Kelby Mining\nd\t2\t4\tThe union said the cuts were a betrayal.\t\nd\t2\t5\tThe company said demand was weak.\t\n' | news-extract-quotes | cut -f6,7"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "Green Party	Green Party" ]
+	[ "${lines[2]}" = "Green Party	The party" ]
+	[ "${lines[3]}" = "	The union" ]
+	[ "${lines[4]}" = "Kelby Mining	The company" ]
+}

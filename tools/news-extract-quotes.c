@@ -1553,6 +1553,14 @@ subject_back(int c, struct subj *su)
 				return 1;
 			}
 			memset(su, 0, sizeof(*su));
+			/* The group, which represents 300 farmers, said: a description
+			 * that opens the sentence, then a relative clause */
+			if (tpunct(k, ',') && k + 1 < t && (TIS(k + 1, "which") ||
+			    TIS(k + 1, "who")) && D.toks[k - 1].ent < 0 &&
+			    D.toks[k - 1].entend < 0 && desc_back(k - 1, su) &&
+			    (su->t0 == r0 || (su->t0 == r0 + 1 && (tflags(r0) & QW_CONN))))
+				return 1;
+			memset(su, 0, sizeof(*su));
 			if (k == r0 || (k == r0 + 1 && (tflags(r0) & QW_CONN))) {
 				/* the first stretch of the sentence: its subject */
 				int j;
@@ -2832,6 +2840,47 @@ do_indirect(void)
 /* ------------------------------------------------------------------ */
 /* Resolving speakers. */
 
+static size_t tlower(int t, char *low);
+
+/* A noun a business may go by (the company, the airline, the club), not a
+ * body of another kind (the union, the party, the charity, the regulator). */
+static int
+generic_firm(int t)
+{
+	return !(TIS(t, "union") || TIS(t, "party") || TIS(t, "charity") ||
+	    TIS(t, "foundation") || TIS(t, "alliance") || TIS(t, "bloc") ||
+	    TIS(t, "league") || TIS(t, "federation") || TIS(t, "association") ||
+	    TIS(t, "watchdog") || TIS(t, "regulator"));
+}
+
+/* Does entity e's canonical name hold the word of token t (any case)? */
+static int
+name_has(int e, int t)
+{
+	char low[32];
+	size_t n = tlower(t, low), i, j;
+	const char *c = D.canobuf.data + D.ents[e].cano;
+	size_t cn = D.ents[e].canolen;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i + n <= cn; i++) {
+		if (i > 0 && c[i - 1] != ' ')
+			continue;
+		for (j = 0; j < n; j++) {
+			char x = c[i + j];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x + 32);
+			if (x != low[j])
+				break;
+		}
+		if (j == n && (i + n == cn || c[i + n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Is entity e a subject (not after a preposition or a verb, not a possessive)?
  */
@@ -3099,6 +3148,11 @@ resolve_desc(const struct subj *su)
 			if (!possessive(e) && (size_t)nx < D.ntoks &&
 			    ((tflags(nx) & QW_ROLE) || D.toks[nx].ent >= 0))
 				continue;
+			/* "the union", "the party", "the charity": an organization
+			 * of that kind by its name (Unite the Union); any for "the
+			 * company", "the airline", "the club" */
+			if (!generic_firm(head) && !name_has(e, head))
+				return -1;
 			return D.ents[e].actor;
 		}
 		return -1;
