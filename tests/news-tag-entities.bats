@@ -713,3 +713,23 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Goldman Sachs and Morgan Stanley advised on the deal, which values Hartwell Foods at $2.1 billion.' 'Arsenal beat Aston Villa, and Dr Anika Rao of the Mayo Clinic watched with Morgan Freeman.'
 	[ "$output" = $'ORG:0-13:Goldman Sachs|ORG:18-32:Morgan Stanley|ORG:67-81:Hartwell Foods|MONEY:85-97:$2.1 billion\nORG:0-7:Arsenal|ORG:13-24:Aston Villa|PER:33-42:Anika Rao|ORG:50-61:Mayo Clinic|PER:75-89:Morgan Freeman' ]
 }
+
+@test "news-tag-entities: a run right after 'the' is not a person from the name lists; a team after 'the' is an organisation" {
+	run -0 tag 'The Golden State Warriors beat the Denver Broncos fans.' 'Jordan Henderson scored.'
+	[ "$output" = $'ORG:35-49:Denver Broncos\nPER:0-16:Jordan Henderson' ]
+}
+
+@test "news-tag-entities: a US party-state tag (R-Fla., D-Conn.) is not a name" {
+	run -0 tag 'Rep. Maria Salazar, R-Fla., introduced the bill with Sen. Chris Murphy, D-Conn.'
+	[ "$output" = 'PER:5-18:Maria Salazar|PER:58-70:Chris Murphy' ]
+}
+
+@test "news-tag-entities: one word after 'of' or 'in' before a speech verb is not its subject; after 'for' it is" {
+	run -0 tag 'Bishop Thomas Daly of the Diocese of Spokane said the parish would close.' 'A spokesperson for Fairtrade welcomed it.'
+	[ "$output" = $'PER:7-18:Thomas Daly\nORG:19-28:Fairtrade' ]
+}
+
+@test "news-tag-entities: a place and unknown words before 'and ... Festival' are part of an event, not an organisation" {
+	run -0 tag 'Nobel laureate Wole Soyinka spoke at the Lagos Book and Art Festival.'
+	[ "$output" = 'PER:15-27:Wole Soyinka|GPE:41-46:Lagos' ]
+}

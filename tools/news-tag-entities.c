@@ -1295,6 +1295,21 @@ postnominal(const struct row *r, const struct tok *tk)
 	return 0;
 }
 
+/* "of the Diocese of Spokane said", "in Hexley said": "of" or a place
+ * preposition before token a, so the word is not the verb's subject ("a
+ * spokesperson for Sustrans said" is). */
+static int
+prep_before(const struct row *r, size_t a)
+{
+	const struct tok *p;
+
+	if (a == 0 || !sep_is(r, a, " "))
+		return 0;
+	p = &r->tok[a - 1];
+	return (p->cls & T_LOWER) && ((p->wf & W_PLACEPREP) ||
+	    word_is(r, p, "of"));
+}
+
 /* "University of California, Berkeley": token a follows a name and a comma. */
 static int
 after_name(const struct row *r, size_t a)
@@ -1330,7 +1345,8 @@ in_country(struct row *r, size_t b)
 static int
 the_before(const struct row *r, size_t a)
 {
-	return a > 0 && sep_is(r, a, " ") && word_is(r, &r->tok[a - 1], "the");
+	return a > 0 && sep_is(r, a, " ") && (word_is(r, &r->tok[a - 1], "the") ||
+	    word_is(r, &r->tok[a - 1], "The"));
 }
 
 /* Storm, Hurricane, Typhoon, Cyclone: a named weather event follows. */
@@ -1366,6 +1382,9 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		for (k = a + 1; k < b; k++)
 			if (sep_is(r, k, "-"))
 				return;
+	/* R-Fla., D-Conn.: a party and a state after a US politician */
+	if (nb == 2 && ta->e - ta->s == 1 && sep_is(r, a + 1, "-"))
+		return;
 	/* Storm Ingrid, Hurricane Milton: a weather event, not a person */
 	if (nb >= 2 && storm_word(r, ta))
 		return;
@@ -1437,7 +1456,9 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		emit_org(r, a, b);		/* New Social Contract (NSC) */
 		return;
 	}
-	if ((pend && !acro) || (nb >= 2 && first) ||
+	if (the_before(r, a) && !pend)
+		;			/* "the Golden State Warriors" */
+	else if ((pend && !acro) || (nb >= 2 && first) ||
 	    (nb >= 2 && (tb->wf & W_SURNAME) && !r->headline) ||
 	    (!acro && cue_after(r, b) && (nb >= 2 ||
 	    ((ta->wf | ta->wf2) & (W_FIRST | W_SURNAME)))) ||
@@ -1473,6 +1494,7 @@ classify(struct row *r, size_t a, size_t b, int pend)
 		/* "Ryanair said": a one-word subject of a speech verb; not
 		 * "Police said" or "Prosecutors said" (common nouns) */
 		if (!acro && !r->headline && cue_after(r, b) &&
+		    !prep_before(r, a) &&
 		    !(ta->wf & (W_STOP | W_PORTFOLIO | W_TITLE | W_ORGHEAD)) &&
 		    !((ta->cls & T_INITIAL) && r->t[ta->e - 1] == 's')) {
 			emit_org(r, a, b);
@@ -1601,6 +1623,29 @@ unknown_word(struct row *r, size_t k)
 	    (tk->gmax == 0 || gaz_at(r, k, &last, &end) == NULL);
 }
 
+/*
+ * "Lagos Book and Art Festival", "Bank of England Prize": the run [i, j)
+ * goes on after "and", "of", "&" into the name of an event.
+ */
+static int
+event_ahead(const struct row *r, size_t j)
+{
+	const struct tok *tk = r->tok;
+	size_t k;
+
+	if (j + 1 >= r->ntok || !(word_is(r, &tk[j], "and") ||
+	    word_is(r, &tk[j], "of") || word_is(r, &tk[j], "&")) ||
+	    !sep_is(r, j, " "))
+		return 0;
+	for (k = j + 1; k < r->ntok && k <= j + 3 && (tk[k].cls & T_CAP) &&
+	    sep_is(r, k, " "); k++)
+		if ((tk[k].wf & W_EVENT) && !(tk[k].wf & W_ORGHEAD) &&
+		    (k + 1 >= r->ntok || !(tk[k + 1].cls & T_CAP) ||
+		    !sep_is(r, k + 1, " ")))
+			return 1;
+	return 0;
+}
+
 /* Process a run of capitalized words [i, j). */
 static void
 do_run(struct row *r, size_t i, size_t j, int pend)
@@ -1641,7 +1686,8 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	for (h = j; h-- > k0;)
 		if ((tk[h].wf & W_ORGHEAD) && (tk[h].cls & T_CAP))
 			break;
-	event = (tk[j - 1].wf & W_EVENT) && !(tk[j - 1].wf & W_ORGHEAD);
+	event = ((tk[j - 1].wf & W_EVENT) && !(tk[j - 1].wf & W_ORGHEAD)) ||
+	    event_ahead(r, j);
 	if (h < j && h >= k0 && !event && (h > k0 || h + 1 < j)) {
 		/* a known name that takes in the head word wins */
 		g = gaz_at(r, i, &last, &end);
@@ -1699,7 +1745,8 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		if (g != NULL && last == k && g->type != ENT_PER &&
 		    ((tk[k].wf | tk[k].wf2) & W_FIRST) && k + 1 < j &&
 		    (tk[k + 1].cls & T_CAP) && tk[k + 1].gmax == 0 &&
-		    !(tk[k + 1].wf & (W_STOP | W_TITLE | W_ORGHEAD | W_EVENT)))
+		    !(tk[k + 1].wf & (W_STOP | W_TITLE | W_ORGHEAD | W_EVENT)) &&
+		    !the_before(r, k))
 			g = NULL;		/* Jordan Henderson, Victoria Beckham */
 		/* Paris Saint-Germain, London Stock Exchange, Samsung
 		 * Electronics, Russian Railways: a place's, an organisation's
@@ -1709,7 +1756,8 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		    g->type == ENT_NORP) &&
 		    !r->headline && !event &&
 		    last + 1 < j && unknown_word(r, last + 1) &&
-		    !(tk[last + 1].wf & (W_FIRST | W_SURNAME)) &&
+		    (!(tk[last + 1].wf & (W_FIRST | W_SURNAME)) ||
+		    (k == i && the_before(r, k))) &&
 		    !(tk[last + 1].cls & T_INITIAL)) {
 			for (m = last + 2; m < j && m < last + 3 &&
 			    unknown_word(r, m); m++)
