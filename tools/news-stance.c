@@ -1548,6 +1548,8 @@ attributive_elsewhere(const struct text *tx, const struct match *c,
 /* The quote's speaker (raw bytes of the speaker column), for holder(). */
 static const char *speaker;
 static size_t speaker_len;
+/* The text of a direct quote: its he, she and they are not the speaker. */
+static const struct text *direct_text;
 
 static int
 is_upper_start(const struct text *tx, size_t i)
@@ -1591,6 +1593,10 @@ third_party(const struct text *tx, const struct match *c)
 	    memcmp(tx->fold.data + tx->t[j].k + tx->t[j].kl - 3, "n't", 3) == 0));
 	    j--)
 		;
+	if (tx->t[j].clause == cl && tx == direct_text &&
+	    (key_is(tx, &tx->t[j], "he") || key_is(tx, &tx->t[j], "she") ||
+	    key_is(tx, &tx->t[j], "they")))
+		return 1;	/* "He doesn't want peace", in the speaker's words */
 	if (tx->t[j].clause != cl || !is_upper_start(tx, j) ||
 	    key_is(tx, &tx->t[j], "i"))
 		return 0;
@@ -2427,7 +2433,7 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 {
 	struct verdict v, cv, av;
 	struct text *tx = &st->text, *cx = &st->ctx;
-	size_t i, id, off, ana;
+	size_t i, id, off, ana, kn;
 	int have_ctx, p = 0;
 	double pw = 0;
 
@@ -2452,6 +2458,13 @@ stance_row(struct state *st, struct tsv_in *in, size_t textcol, size_t ctxcol,
 	gate_weak(st);
 	if (st->spkcol >= 0)
 		speaker = tsv_raw(in, (size_t)st->spkcol, &speaker_len);
+	direct_text = NULL;
+	if (kindcol >= 0) {
+		const char *kd = tsv_raw(in, (size_t)kindcol, &kn);
+
+		if (kn == 6 && memcmp(kd, "direct", 6) == 0)
+			direct_text = tx;
+	}
 	st->ntouched = 0;
 	for (i = 0; i < tx->ntm; i++)
 		touch(st, match_phrase(&st->mt, &tx->tm[i])->id);
