@@ -64,6 +64,8 @@ const struct stance_cue stance_cues[] = {
 	F("weight behind", 80), F("got it right", 60), F("the right thing", 60),
 	F("the right decision", 70), F("the right call", 60), F("get behind", 70), F("in support of", 80),
 	F("step forward", 50), F("not against", 60), F("on the table", 50),
+	FH("defend", 70), FH("defends", 70),
+	FH("defended", 70), FH("defending", 70),
 	F("overdue", 70), F("goal", 60), F("objective", 60),
 	F("our place is", 70), F("its place is", 70), F("rightful place", 70),
 	F("belong* in", 70), F("precondition*", 60),
@@ -96,7 +98,8 @@ const struct stance_cue stance_cues[] = {
 	G("provid*", 50), G("suppl*", 50), G("send", 50), G("sends", 50),
 	G("sending", 50), G("sent", 50), G("deliver*", 50), G("give", 40),
 	G("giving", 40), G("gave", 40), G("grant*", 50), G("deploy*", 50),
-	G("broker*", 50),
+	G("broker*", 50), G("keep", 40), G("keeps", 40), G("keeping", 40),
+	G("maintain*", 50), G("protect*", 50), G("improv*", 50),
 	G("put", 50), G("boost*", 60), G("increase*", 50), G("expand*", 50),
 	G("extend*", 50), G("strengthen*", 50), G("speed up", 50),
 	G("accelerat*", 50), G("continue", 40), G("resum*", 50),
@@ -111,7 +114,8 @@ const struct stance_cue stance_cues[] = {
 
 	/* refusal, opposition, infeasibility */
 	AH("reject*", 90), AH("rejection", 90), AH("refus*", 90),
-	AH("oppos*", 90), AH("condemn*", 90), AH("denounc*", 80),
+	AH("oppose", 90), AH("opposes", 90), AH("opposed", 90),
+	AH("opposing", 90), AH("opposition", 80), AH("condemn*", 90), AH("denounc*", 80),
 	A("unrealistic", 80), A("unacceptable", 90), A("impossible", 70),
 	A("unthinkable", 80), A("out of the question", 90),
 	A("red line", 80), A("red lines", 80), A("forget about", 90),
@@ -139,7 +143,8 @@ const struct stance_cue stance_cues[] = {
 	A("non-starter", 80), A("nonstarter", 80), A("dead end", 60),
 	A("pipe dream", 70), A("wishful thinking", 60), A("surrender", 70),
 	A("reward* aggression", 70), A("reward* the aggressor", 70),
-	A("reward* the invader", 70), A("blunder*", 70), A("madness", 70),
+	A("reward* the invader", 70), AH("hate", 70), AH("hates", 70),
+	AH("hated", 70), A("blunder*", 70), A("madness", 70),
 	A("no point", 80), A("unworkable", 80), A("counterproductive", 70),
 	A("counter-productive", 70), A("reckless", 70),
 
@@ -167,7 +172,8 @@ const struct stance_cue stance_cues[] = {
 	D("restrict*"), D("ban"), D("bans"), D("banned"), D("block*"),
 	D("pull out"), D("walk away from"), D("quit"), D("fight"),
 	D("fights"), D("fought"), D("combat"), D("repeal*"), D("abolish*"),
-	D("scrap"), D("kill"),
+	D("scrap"), D("kill"), D("get rid of"), D("got rid of"),
+	D("getting rid of"),
 
 	/* hedges: weaker, same direction */
 	H("would"), H("could"), H("may"), H("might"), H("possibly"),

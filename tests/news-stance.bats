@@ -374,7 +374,7 @@ Try 'news-stance --help' for more information." ]
 
 @test "unseen off-topic articles: the built-in targets stay silent" {
 	local n
-	for n in tariffs stadium vaccine fourday congestion; do
+	for n in tariffs stadium vaccine fourday congestion var; do
 		run -0 news-stance "$F/unseen-$n.tsv"
 		[ "$output" = "$(head -n 1 "$F/unseen-$n.tsv")	target	stance	score	evidence" ]
 	done
@@ -390,4 +390,8 @@ Try 'news-stance --help' for more information." ]
 
 @test "unseen off-topic article with a user's weak phrases: a congestion charge (the scheme counts only near a strong mention)" {
 	golden unseen-congestion -t "$F/unseen-congestion-targets.tsv"
+}
+
+@test "unseen off-topic article with a user's targets: a football row over VAR (defended, hate it, to be scrapped, was not on the agenda, keep improving)" {
+	golden unseen-var -t "$F/unseen-var-targets.tsv"
 }

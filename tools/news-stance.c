@@ -1234,8 +1234,26 @@ governs(const struct text *tx, const struct match *c, const struct match *m)
 		"after", "before", "until", "till", "during", "despite", "since",
 		"because", "unless", "while", "without", "once"
 	};
+	static const char *const be[] = {
+		"be", "is", "are", "was", "were", "been", "being"
+	};
 	size_t i, j;
 
+	/* a passive after the mention: "the system to be scrapped" */
+	if (c->ts >= m->te + 1 && c->ts - m->te <= 3) {
+		for (j = 0; j < sizeof(be) / sizeof(be[0]); j++)
+			if (key_is(tx, &tx->t[c->ts - 1], be[j]))
+				break;
+		if (j == sizeof(be) / sizeof(be[0]) || tx->t[c->ts].kl < 3 ||
+		    memcmp(tx->fold.data + tx->t[c->ts].k + tx->t[c->ts].kl - 2,
+		    "ed", 2) != 0)
+			return 0;
+		for (i = m->te; i < c->ts; i++)
+			if (key_is(tx, &tx->t[i], "that") || key_is(tx, &tx->t[i], "who") ||
+			    key_is(tx, &tx->t[i], "it"))
+				return 0;
+		return 1;
+	}
 	if (!(c->te <= m->ts && m->ts - c->te <= 3))
 		return 0;
 	for (i = c->te; i < m->ts; i++)
@@ -1665,8 +1683,17 @@ negated_predicate(const struct text *tx, const struct match *c,
 			return 0;	/* "a ceasefire that will not hold" */
 	if (cue->kind == CUE_NEVER)
 		return 1;
+	static const char *const aux[] = {
+		"is", "was", "are", "were", "does", "did", "will", "would", "can",
+		"could", "should", "has", "have"
+	};
+
 	if (cue->kind != CUE_NEG)
 		return 0;
+	if (key_is(tx, t, "not") && c->ts > m->te)
+		for (i = 0; i < sizeof(aux) / sizeof(aux[0]); i++)
+			if (key_is(tx, &tx->t[c->ts - 1], aux[i]))
+				return 1;	/* "scrapping it was not on the agenda" */
 	return key_is(tx, t, "cannot") || (t->kl > 3 &&
 	    memcmp(tx->fold.data + t->k + t->kl - 3, "n't", 3) == 0);
 }
