@@ -1566,7 +1566,7 @@ run_extend(const struct row *r, size_t i, size_t j, int orgctx)
 	    (tk[j + 1].wf & W_ORGHEAD))
 		return j + 2;
 	/* King's College London, Guy's Hospital, Queen's University */
-	if (poss_institution(r, i, j))
+	if ((tk[j].cls & T_POSS) && poss_institution(r, i, j))
 		return j + 2;
 	if (!sep_is(r, j, " ") && !sep_is(r, j, "-"))
 		return 0;
@@ -1677,7 +1677,8 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 	    W_WEEKDAY | W_MONTH)) || (tk[k0].cls & T_POSS)); k0++)
 		;
 	/* King's College: the possessor belongs to the name */
-	if (k0 >= i + 2 && k0 < j && poss_institution(r, i, k0 - 1)) {
+	if (k0 >= i + 2 && k0 < j && (tk[k0 - 1].cls & T_POSS) &&
+	    poss_institution(r, i, k0 - 1)) {
 		k0 -= 2;
 		if (k0 > i && (tk[k0 - 1].cls & T_CAP) &&
 		    !(tk[k0 - 1].wf & W_STOP) && sep_is(r, k0, " "))
@@ -1687,7 +1688,7 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		if ((tk[h].wf & W_ORGHEAD) && (tk[h].cls & T_CAP))
 			break;
 	event = ((tk[j - 1].wf & W_EVENT) && !(tk[j - 1].wf & W_ORGHEAD)) ||
-	    event_ahead(r, j);
+	    (j < r->ntok && (tk[j].cls & T_LOWER) && event_ahead(r, j));
 	if (h < j && h >= k0 && !event && (h > k0 || h + 1 < j)) {
 		/* a known name that takes in the head word wins */
 		g = gaz_at(r, i, &last, &end);
@@ -1958,7 +1959,7 @@ tag_segment(struct row *r)
 			pend = 2;
 		else if (tk[i].wf & W_PORTFOLIO)
 			pend = pend ? 1 : 0;
-		else if (credit_by(r, i))
+		else if (tk[i].e - tk[i].s == 2 && credit_by(r, i))
 			pend = 1;	/* Reporting by Aditi Shah */
 		else if (!(tk[i].wf & W_CONNECTOR))
 			pend = 0;
