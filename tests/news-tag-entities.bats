@@ -700,8 +700,8 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 }
 
 @test "news-tag-entities: King's College, St Mary's Hospital keep their possessive; Britain's Foreign Office does not" {
-	run -0 tag "She studied at King's College London and worked at St Mary's Hospital and Britain's Foreign Office."
-	[ "$output" = "ORG:15-36:King's College London|ORG:51-69:St Mary's Hospital|GPE:74-81:United Kingdom|ORG:84-98:Foreign Office" ]
+	run -0 tag "She studied at King's College London and worked at St Mary's Hospital and Britain's Foreign Office." "Elena Rossi, a nurse at St. Luke's Hospital, said the ward was full."
+	[ "$output" = "ORG:15-36:King's College London|ORG:51-69:St Mary's Hospital|GPE:74-81:United Kingdom|ORG:84-98:Foreign Office"$'\n'"PER:0-11:Elena Rossi|ORG:24-43:St. Luke's Hospital" ]
 }
 
 @test "news-tag-entities: a campus after a university and a comma is not a person even before 'who'" {

@@ -1684,6 +1684,11 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 		    !(tk[k0 - 1].wf & W_STOP) && sep_is(r, k0, " "))
 			k0--;		/* St Mary's Hospital */
 	}
+	/* St. Luke's Hospital: "St." is cut off by its dot */
+	if (k0 == i && k0 > 0 && k0 + 1 < j && (tk[k0 + 1].cls & T_POSS) &&
+	    word_is(r, &tk[k0 - 1], "St") && sep_is(r, k0, ". ") &&
+	    !tk[k0 - 1].used)
+		k0--;
 	for (h = j; h-- > k0;)
 		if ((tk[h].wf & W_ORGHEAD) && (tk[h].cls & T_CAP))
 			break;
