@@ -733,3 +733,13 @@ LOC:0-4:Kyiv|LOC:16-20:Kyiv" ]
 	run -0 tag 'Nobel laureate Wole Soyinka spoke at the Lagos Book and Art Festival.'
 	[ "$output" = 'PER:15-27:Wole Soyinka|GPE:41-46:Lagos' ]
 }
+
+@test "news-tag-entities: a title word ending a run after a given name is a surname (Ben King, John Major); King Charles III is not" {
+	run -0 tag 'Forward Ben King kicked four goals, and former prime minister John Major watched King Charles III.'
+	[ "$output" = 'PER:8-16:Ben King|PER:62-72:John Major|PER:86-97:Charles III' ]
+}
+
+@test "news-tag-entities: company-form suffixes (AG, SA, NV) end an organisation, and its first word stands for it" {
+	run -0 tag 'Bayer AG shares fell. Later Bayer said it would appeal, as did Philips NV.'
+	[ "$output" = 'ORG:0-8:Bayer AG|ORG:28-33:Bayer AG|ORG:63-73:Philips NV' ]
+}

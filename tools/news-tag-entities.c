@@ -609,7 +609,7 @@ brand_head(const struct row *r, const struct tok *tk)
 	    "Athletic", "Wanderers", "Rangers", "Albion", "Hotspur", "Foods",
 	    "Brands", "Beverages", "Stores", "Logistics", "Software", "Robotics",
 	    "Aerospace", "Automotive", "Chemicals", "Resources", "Minerals",
-	    NULL };
+	    "AG", "SA", "SE", "NV", "GmbH", "ASA", "Oyj", "SpA", NULL };
 	size_t i;
 
 	for (i = 0; w[i] != NULL; i++)
@@ -1813,6 +1813,17 @@ do_run(struct row *r, size_t i, size_t j, int pend)
 			    ((tk[k].wf | tk[k].wf2) & W_FIRST) && !tk[m].used &&
 			    tk[m].e - tk[m].s >= 3 && !(m + 1 < r->ntok &&
 			    (tk[m + 1].cls & T_DIGIT)))
+				continue;
+			/* Ben King, John Major: a title word that ends the run
+			 * right after a given name is a surname */
+			if ((tk[m].wf & W_TITLE) && m == k + 1 && m + 1 == j &&
+			    ((tk[k].wf | tk[k].wf2) & W_FIRST) && !tk[m].used &&
+			    !(tk[m].cls & T_ALLCAP) &&
+			    !(tk[m].wf & (W_HONORIFIC | W_STOP)) &&
+			    tk[m].e - tk[m].s >= 3 && sep_is(r, m, " ") &&
+			    !(m + 1 < r->ntok && sep_is(r, m + 1, " ") &&
+			    (tk[m + 1].cls & T_LOWER) && (word_is(r, &tk[m + 1],
+			    "of") || word_is(r, &tk[m + 1], "for"))))
 				continue;
 			if (tk[m].used || (tk[m].wf & (W_TITLE | W_HONORIFIC |
 			    W_STOP | W_MONTH | W_WEEKDAY)))
