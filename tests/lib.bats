@@ -232,3 +232,13 @@ load helper
 	[ "$status" -eq 2 ]
 	[ "${stderr%%$'\n'*}" = "news-normalize: option '-c' needs an argument" ]
 }
+
+@test "every long option in every tool's --help is in its man page and in the README" {
+	for t in "$NEWS_BIN"/news-*; do
+		name=${t##*/}
+		for o in $("$t" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+			grep -q -- "${o#--}" "$TESTS/../tools/$name.1" || { echo "$name $o: man page"; return 1; }
+			grep -q -- "$o" "$TESTS/../README.md" || { echo "$name $o: README"; return 1; }
+		done
+	done
+}
