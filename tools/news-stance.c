@@ -556,6 +556,25 @@ find_gap(const char *s, size_t n)
 	return n;
 }
 
+/* Append one word of a phrase (its folded key) to the matcher's word list. */
+static void
+add_pword(struct matcher *mt, const struct text *scratch, const struct tok *t,
+    int prefix, int gap)
+{
+	struct pword *pw;
+
+	if (mt->nw == mt->wcap) {
+		mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
+		mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
+	}
+	pw = &mt->w[mt->nw++];
+	pw->off = mt->keys.len;
+	pw->len = t->kl;
+	pw->prefix = (unsigned char)prefix;
+	pw->gap = (unsigned char)gap;
+	buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+}
+
 /*
  * Add a phrase.  Returns NULL, or a message saying what is wrong with it
  * (a static string).  A target phrase may start with flags: "!" (it names
@@ -642,16 +661,8 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 		tokenize(scratch, s + seg, segn);
 		for (j = 0; j < scratch->nt; j++) {
 			t = &scratch->t[j];
-			if (mt->nw == mt->wcap) {
-				mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
-				mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
-			}
-			pw = &mt->w[mt->nw++];
-			pw->off = mt->keys.len;
-			pw->len = t->kl;
-			pw->prefix = t->e < segn && s[seg + t->e] == '*';
-			pw->gap = j == 0 && seg > 0;
-			buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+			add_pword(mt, scratch, t, t->e < segn && s[seg + t->e] == '*',
+			    j == 0 && seg > 0);
 			ph->nw++;
 		}
 	}
@@ -660,16 +671,7 @@ add_phrase(struct matcher *mt, struct text *scratch, const char *s, size_t n,
 		tokenize(scratch, amp, an);
 		for (j = 0; j < scratch->nt; j++) {
 			t = &scratch->t[j];
-			if (mt->nw == mt->wcap) {
-				mt->wcap = mt->wcap ? mt->wcap * 2 : 512;
-				mt->w = xreallocarray(mt->w, mt->wcap, sizeof(*mt->w));
-			}
-			pw = &mt->w[mt->nw++];
-			pw->off = mt->keys.len;
-			pw->len = t->kl;
-			pw->prefix = t->e < an && amp[t->e] == '*';
-			pw->gap = 0;
-			buf_add(&mt->keys, scratch->fold.data + t->k, t->kl);
+			add_pword(mt, scratch, t, t->e < an && amp[t->e] == '*', 0);
 			ph->nanchor++;
 		}
 	}
